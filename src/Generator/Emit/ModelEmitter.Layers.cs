@@ -1,0 +1,66 @@
+using ModelGen.Domain;
+
+namespace ModelGen.Generator.Emit
+{
+    internal static partial class ModelEmitter
+    {
+        private static void WriteLayerFields(ModelPlan plan, IndentedWriter writer)
+        {
+            for (int i = 0; i < plan.Layers.Count; i++)
+            {
+                LayerPlan layer = plan.Layers[i];
+                writer.WriteLine(LayerCode.Comment(layer));
+                writer.WriteLine($"public readonly {LayerCode.FieldType(layer.Spec.Kind)} {layer.FieldName};");
+                if (i < plan.Layers.Count - 1)
+                {
+                    writer.WriteLine();
+                }
+            }
+
+            writer.WriteLine();
+            writer.WriteLine($"private readonly {CSharp.Device} _device;");
+        }
+
+        private static void WriteConstructor(ModelPlan plan, IndentedWriter writer)
+        {
+            writer.WriteLine("/// <summary>");
+            writer.WriteLine("/// Creates the layers with TorchSharp's default initialization, registers them under their");
+            writer.WriteLine("/// field names (the state_dict keys) and moves them to <paramref name=\"device\"/>.");
+            writer.WriteLine("/// </summary>");
+            writer.WriteLine("/// <param name=\"device\">Where the parameters live; the CPU when null.</param>");
+            using (writer.Block($"public {plan.Spec.Name}({CSharp.Device}? device = null) : base({CSharp.Literal(plan.Spec.Name)})"))
+            {
+                foreach (LayerPlan layer in plan.Layers)
+                {
+                    writer.WriteLine($"{layer.FieldName} = {LayerCode.Factory(layer)};");
+                }
+
+                writer.WriteLine("RegisterComponents();");
+                writer.WriteLine("_device = device ?? global::TorchSharp.torch.CPU;");
+                using (writer.Block("if (_device.type != global::TorchSharp.DeviceType.CPU)"))
+                {
+                    writer.WriteLine("global::TorchSharp.ModuleExtensionMethods.to(this, _device);");
+                }
+            }
+        }
+
+        private static void WriteForward(ModelPlan plan, IndentedWriter writer)
+        {
+            writer.WriteLine($"/// <summary>Runs the network on a batch: {CSharp.Batched(plan.Spec.InputShape)} → {CSharp.Batched(plan.OutputShape)}.</summary>");
+            writer.WriteLine("/// <exception cref=\"global::ModelGen.InputShapeException\">The input is not a batch of the declared input shape.</exception>");
+            using (writer.Block($"public override {CSharp.Tensor} forward({CSharp.Tensor} input)"))
+            {
+                writer.WriteLine($"global::ModelGen.ModelGuard.CheckInput({CSharp.Literal(plan.Spec.Name)}, input, InputShape);");
+                string current = "input";
+                foreach (LayerPlan layer in plan.Layers)
+                {
+                    string assignment = current == "input" ? "var x" : "x";
+                    writer.WriteLine($"{assignment} = {layer.FieldName}.forward({current}); // {CSharp.Batched(layer.OutputShape)}");
+                    current = "x";
+                }
+
+                writer.WriteLine($"return {current};");
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ModelGen.Domain;
+
+namespace ModelGen.Generator.Emit
+{
+    internal static partial class ModelEmitter
+    {
+        /// <summary>Writes the torchinfo/Keras-style table as a constant, computed at compile time.</summary>
+        private static void WriteSummary(ModelPlan plan, IndentedWriter writer)
+        {
+            writer.WriteLine("/// <summary>A table of the layers with output shapes and parameter counts, in the spirit of torchinfo and Keras.</summary>");
+            writer.WriteLine("public const string Summary =");
+            using (writer.Indent())
+            {
+                List<string> lines = SummaryLines(plan);
+                for (int i = 0; i < lines.Count; i++)
+                {
+                    writer.WriteLine(CSharp.Literal(lines[i] + "\n") + (i == lines.Count - 1 ? ";" : " +"));
+                }
+            }
+        }
+
+        internal static List<string> SummaryLines(ModelPlan plan)
+        {
+            var rows = new List<string[]> { new[] { "Layer (field)", "Declaration", "Output shape", "Param #" } };
+            rows.Add(new[] { "input", $"Model({string.Join(", ", plan.Spec.InputShape)})", Shape.Format(plan.Spec.InputShape), "0" });
+            foreach (LayerPlan layer in plan.Layers)
+            {
+                rows.Add(new[] { $"{layer.FieldName} ({layer.Spec.Kind})", layer.Spec.Display, Shape.Format(layer.OutputShape), Numbers.Grouped(layer.Parameters) });
+            }
+
+            int[] widths = Enumerable.Range(0, 4).Select(c => rows.Max(r => r[c].Length)).ToArray();
+            int total = widths.Sum() + (3 * 2);
+            string Row(string[] r) =>
+                $"{r[0].PadRight(widths[0])}  {r[1].PadRight(widths[1])}  {r[2].PadRight(widths[2])}  {r[3].PadLeft(widths[3])}".TrimEnd();
+
+            var lines = new List<string>
+            {
+                $"Model: {plan.Spec.Name}",
+                new string('=', total),
+                Row(rows[0]),
+                new string('-', total),
+            };
+            lines.AddRange(rows.Skip(1).Select(Row));
+            lines.Add(new string('=', total));
+            lines.Add($"Total params: {Numbers.Grouped(plan.TotalParameters)}");
+            lines.Add($"Trainable params: {Numbers.Grouped(plan.TotalParameters)}");
+            lines.Add($"Input shape: {Shape.Format(plan.Spec.InputShape)}    Output shape: {Shape.Format(plan.OutputShape)}");
+            if (plan.Spec.Loss is not null && plan.Spec.Optimizer is not null)
+            {
+                lines.Add($"Loss: {plan.Spec.Loss.Display}    Optimizer: {plan.Spec.Optimizer.Display}");
+            }
+
+            lines.Add(new string('=', total));
+            return lines;
+        }
+    }
+}

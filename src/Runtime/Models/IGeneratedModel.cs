@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using TorchSharp;
+
+namespace ModelGen
+{
+    /// <summary>What every generated model exposes, for code that works with any of them.</summary>
+    public interface IGeneratedModel
+    {
+        /// <summary>The model class's name.</summary>
+        string ModelName { get; }
+
+        /// <summary>Trainable parameters, computed at compile time.</summary>
+        long ParameterCount { get; }
+
+        /// <summary>The per-sample input shape.</summary>
+        TensorShape InputShape { get; }
+
+        /// <summary>The per-sample output shape.</summary>
+        TensorShape OutputShape { get; }
+
+        /// <summary>The layers in order.</summary>
+        IReadOnlyList<LayerInfo> LayerTable { get; }
+
+        /// <summary>A printable table of the layers.</summary>
+        string Summary { get; }
+
+        /// <summary>The device the parameters live on; batches are moved there.</summary>
+        torch.Device Device { get; }
+
+        /// <summary>Runs the network on a batch.</summary>
+        /// <param name="input">A batch of <see cref="InputShape"/> samples.</param>
+        /// <returns>A batch of <see cref="OutputShape"/> outputs.</returns>
+        torch.Tensor forward(torch.Tensor input);
+    }
+
+    /// <summary>A generated model that declares a loss and an optimizer, and so has a training step.</summary>
+    public interface ITrainableModel : IGeneratedModel
+    {
+        /// <summary>The declared loss.</summary>
+        LossKind LossKind { get; }
+
+        /// <summary>The declared optimizer over this model's parameters.</summary>
+        torch.optim.Optimizer Optimizer { get; }
+
+        /// <summary>One optimization step; returns the batch's loss before the step.</summary>
+        /// <param name="input">A batch of inputs.</param>
+        /// <param name="target">The batch's targets.</param>
+        /// <returns>The mean loss.</returns>
+        float TrainStep(torch.Tensor input, torch.Tensor target);
+
+        /// <summary>The declared loss of <paramref name="output"/> against <paramref name="target"/>.</summary>
+        /// <param name="output">The model's output.</param>
+        /// <param name="target">The targets.</param>
+        /// <returns>A scalar tensor.</returns>
+        torch.Tensor ComputeLoss(torch.Tensor output, torch.Tensor target);
+    }
+}

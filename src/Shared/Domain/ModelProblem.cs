@@ -1,0 +1,54 @@
+namespace ModelGen.Domain
+{
+    /// <summary>What a problem found in a declaration is about; each kind has one diagnostic id.</summary>
+    internal enum ProblemKind
+    {
+        /// <summary>MG0001: a layer's output would have a zero or negative size.</summary>
+        EmptyOutput,
+
+        /// <summary>MG0002: an argument is out of its range (kernel ≤ 0, dropout ≥ 1, …).</summary>
+        InvalidArgument,
+
+        /// <summary>MG0003: (W − F + 2P) is not a multiple of S; the last rows/columns are dropped.</summary>
+        StrideRemainder,
+
+        /// <summary>MG0006: a flat layer receives a feature map without Flatten.</summary>
+        LinearNeedsFlatten,
+
+        /// <summary>MG0007: a layer receives a tensor of the wrong rank (Conv2d after Flatten, …).</summary>
+        RankMismatch,
+
+        /// <summary>MG0008: the model declares no layers.</summary>
+        NoLayers,
+
+        /// <summary>MG0009: a loss without an optimizer or the reverse; no training step is generated.</summary>
+        IncompleteTraining,
+    }
+
+    /// <summary>Where a problem is reported.</summary>
+    internal enum ProblemTarget
+    {
+        Model,
+        Layer,
+        Loss,
+        Optimizer,
+    }
+
+    /// <summary>A problem with a declaration, its message complete (names the layer and the numbers).</summary>
+    /// <param name="Kind">The kind, which fixes the diagnostic id and severity.</param>
+    /// <param name="Target">The attribute the problem is about.</param>
+    /// <param name="LayerIndex">For <see cref="ProblemTarget.Layer"/>, the layer's position (0-based).</param>
+    /// <param name="Message">The complete message.</param>
+    internal sealed record ModelProblem(ProblemKind Kind, ProblemTarget Target, int LayerIndex, string Message)
+    {
+        /// <summary>Whether the problem stops code generation (errors do, warnings do not).</summary>
+        public bool IsError => Kind.IsError();
+    }
+
+    internal static class ProblemKindExtensions
+    {
+        /// <summary>The one place that says which problems are errors; the descriptors are tested against it.</summary>
+        public static bool IsError(this ProblemKind kind) =>
+            kind is not (ProblemKind.StrideRemainder or ProblemKind.IncompleteTraining);
+    }
+}

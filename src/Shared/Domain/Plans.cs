@@ -1,0 +1,65 @@
+namespace ModelGen.Domain
+{
+    /// <summary>One layer after shape inference.</summary>
+    /// <param name="Spec">The declaration.</param>
+    /// <param name="FieldName">The field, and so the state_dict prefix: <c>conv1</c>, <c>fc2</c>.</param>
+    /// <param name="InputShape">The per-sample input shape.</param>
+    /// <param name="OutputShape">The per-sample output shape.</param>
+    /// <param name="InFeatures">Linear: input features. Conv2d: input channels. BatchNorm: features. Otherwise 0.</param>
+    /// <param name="Parameters">The number of trainable scalars.</param>
+    internal sealed record LayerPlan(
+        LayerSpec Spec,
+        string FieldName,
+        EquatableArray<int> InputShape,
+        EquatableArray<int> OutputShape,
+        int InFeatures,
+        long Parameters);
+
+    /// <summary>A model after shape inference: per-layer plans, totals and problems.</summary>
+    /// <param name="Spec">The declaration.</param>
+    /// <param name="Layers">The layers that inference reached (all of them when there is no error).</param>
+    /// <param name="Problems">Every problem found, in layer order.</param>
+    internal sealed record ModelPlan(
+        ModelSpec Spec,
+        EquatableArray<LayerPlan> Layers,
+        EquatableArray<ModelProblem> Problems)
+    {
+        /// <summary>Whether any problem is an error (no code is generated then).</summary>
+        public bool HasErrors
+        {
+            get
+            {
+                foreach (ModelProblem problem in Problems)
+                {
+                    if (problem.IsError)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        /// <summary>The sum of the layers' trainable parameters.</summary>
+        public long TotalParameters
+        {
+            get
+            {
+                long total = 0;
+                foreach (LayerPlan layer in Layers)
+                {
+                    total += layer.Parameters;
+                }
+
+                return total;
+            }
+        }
+
+        /// <summary>The output shape of the last layer, or the input shape when there is none.</summary>
+        public EquatableArray<int> OutputShape => Layers.Count == 0 ? Spec.InputShape : Layers[Layers.Count - 1].OutputShape;
+
+        /// <summary>Whether a training step is generated: both a loss and an optimizer are declared.</summary>
+        public bool HasTraining => Spec.Loss is not null && Spec.Optimizer is not null;
+    }
+}

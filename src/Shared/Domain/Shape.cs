@@ -1,0 +1,24 @@
+using System.Linq;
+
+namespace ModelGen.Domain
+{
+    /// <summary>Formatting of per-sample shapes (batch dimension excluded).</summary>
+    internal static class Shape
+    {
+        /// <summary><c>16×8×8</c>; a flat shape is its size alone: <c>128</c>.</summary>
+        public static string Format(EquatableArray<int> shape) =>
+            shape.Count == 0 ? "()" : string.Join("×", shape.Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        /// <summary>The number of elements: the product of the dimensions.</summary>
+        public static long Elements(EquatableArray<int> shape)
+        {
+            long n = 1;
+            foreach (int d in shape)
+            {
+                n *= d;
+            }
+
+            return n;
+        }
+    }
+}
