@@ -1,0 +1,191 @@
+using System.Linq;
+using ModelGen.Domain;
+using Xunit;
+
+namespace ModelGen.Generator.Tests.Domain;
+
+/// <summary>
+/// Shape rules and parameter formulas, with expected numbers worked out by hand from the course
+/// notes: out = floor((W − F + 2P) / S) + 1, with dilation floor((W + 2P − D·(F − 1) − 1) / S) + 1;
+/// Conv2d has out·in·F·F + out parameters, Linear in·out + out, BatchNorm 2·C.
+/// </summary>
+public sealed class ShapeInferenceTests
+{
+    [Theory]
+    // W, F, P, S, D → out          (worked example)
+    [InlineData(7, 3, 0, 1, 1, 5)]   // (7 − 3 + 0)/1 + 1
+    [InlineData(7, 3, 0, 2, 1, 3)]   // (7 − 3)/2 + 1
+    [InlineData(32, 5, 0, 1, 1, 28)] // LeNet C1
+    [InlineData(227, 11, 0, 4, 1, 55)] // AlexNet conv1: (227 − 11)/4 + 1
+    [InlineData(8, 3, 1, 1, 1, 8)]   // "same" padding
+    [InlineData(7, 3, 0, 1, 2, 3)]   // dilation 2: effective kernel 5 → (7 + 0 − 2·2 − 1)/1 + 1
+    [InlineData(5, 3, 1, 2, 1, 3)]   // (5 − 3 + 2)/2 + 1
+    public void Conv2dOutputSizeFollowsTheFormula(int w, int f, int p, int s, int d, int expected)
+    {
+        ModelPlan plan = Infer(new[] { 1, w, w }, Conv(4, f, p, s, d));
+        Assert.Equal(new[] { 4, expected, expected }, plan.OutputShape.ToArray());
+        Assert.Empty(plan.Problems.Where(problem => problem.IsError));
+    }
+
+    [Fact]
+    public void RectangularWindowsUseEachAxisOwnNumbers()
+    {
+        var conv = new LayerSpec(LayerKind.Conv2d, "Conv2d(2)", Size: 2, Kernel: new Pair(3, 5), Stride: new Pair(1, 2), Padding: new Pair(0, 2), Dilation: Pair.Square(1));
+        ModelPlan plan = Infer(new[] { 3, 10, 11 }, conv);
+
+        // height: (10 − 3 + 0)/1 + 1 = 8; width: (11 − 5 + 4)/2 + 1 = 6; params 2·3·3·5 + 2 = 92
+        Assert.Equal(new[] { 2, 8, 6 }, plan.OutputShape.ToArray());
+        Assert.Equal(92, plan.TotalParameters);
+    }
+
+    [Fact]
+    public void LeNet5Has61706Parameters()
+    {
+        ModelPlan plan = Infer(
+            new[] { 1, 32, 32 },
+            Conv(6, 5), Pool(2), Conv(16, 5), Pool(2), Layer(LayerKind.Flatten), Dense(120), Dense(84), Dense(10));
+
+        // C1 6·1·25 + 6 = 156; C3 16·6·25 + 16 = 2,416; F5 400·120 + 120 = 48,120; F6 120·84 + 84 = 10,164; out 84·10 + 10 = 850
+        Assert.Equal(new long[] { 156, 0, 2416, 0, 0, 48120, 10164, 850 }, plan.Layers.Select(l => l.Parameters).ToArray());
+        Assert.Equal(61706, plan.TotalParameters);
+        Assert.Equal(new[] { 16, 5, 5 }, plan.Layers[3].OutputShape.ToArray());
+        Assert.Equal(400, plan.Layers[5].InFeatures);
+    }
+
+    [Fact]
+    public void LinearAndBatchNormInferTheirInputFromTheLayerAbove()
+    {
+        ModelPlan plan = Infer(new[] { 32, 2, 2 }, Layer(LayerKind.Flatten), Dense(64), Layer(LayerKind.BatchNorm1d));
+        Assert.Equal(128, plan.Layers[1].InFeatures);
+        Assert.Equal(128 * 64 + 64, plan.Layers[1].Parameters);
+        Assert.Equal(64, plan.Layers[2].InFeatures);
+        Assert.Equal(2 * 64, plan.Layers[2].Parameters);
+    }
+
+    [Fact]
+    public void KernelLargerThanInputIsAnEmptyOutputNamingTheNumbers()
+    {
+        ModelPlan plan = Infer(new[] { 1, 8, 8 }, Conv(4, 9));
+        ModelProblem problem = Assert.Single(plan.Problems);
+        Assert.Equal(ProblemKind.EmptyOutput, problem.Kind);
+        Assert.Equal(0, problem.LayerIndex);
+        Assert.Equal("Conv2d(4, Kernel = 9) needs an input of at least 9×9 but the model input is 1×8×8: height = floor((8 − 9 + 2·0) / 1) + 1 = 0", problem.Message);
+    }
+
+    [Fact]
+    public void EmptyOutputNamesTheLayerAbove()
+    {
+        ModelPlan plan = Infer(new[] { 1, 8, 8 }, Pool(2), Pool(2), Conv(16, 5));
+        ModelProblem problem = Assert.Single(plan.Problems);
+        Assert.Equal(2, problem.LayerIndex);
+        Assert.StartsWith("Conv2d(16, Kernel = 5) needs an input of at least 5×5 but MaxPool2d(2) above it produces 1×2×2", problem.Message);
+    }
+
+    [Fact]
+    public void StrideThatDoesNotDivideIsAWarningAndInferenceGoesOn()
+    {
+        // (7 − 3 + 0) = 4 is not a multiple of 3: out = floor(4/3) + 1 = 2, one row and one column never read.
+        ModelPlan plan = Infer(new[] { 1, 7, 7 }, Conv(2, 3, s: 3), Layer(LayerKind.ReLU));
+        Assert.Equal(new[] { 2, 2, 2 }, plan.OutputShape.ToArray());
+        Assert.False(plan.HasErrors);
+        Assert.Equal(new[] { ProblemKind.StrideRemainder, ProblemKind.StrideRemainder }, plan.Problems.Select(p => p.Kind).ToArray());
+        Assert.Contains("the last 1 row of the padded input are never read", plan.Problems[0].Message);
+    }
+
+    [Fact]
+    public void LinearOnAFeatureMapNeedsFlatten()
+    {
+        ModelPlan plan = Infer(new[] { 16, 4, 4 }, Dense(10));
+        ModelProblem problem = Assert.Single(plan.Problems);
+        Assert.Equal(ProblemKind.LinearNeedsFlatten, problem.Kind);
+        Assert.Contains("produce 16×4×10", problem.Message);
+    }
+
+    [Theory]
+    [InlineData("Conv2d")]
+    [InlineData("MaxPool2d")]
+    [InlineData("BatchNorm2d")]
+    public void FeatureMapLayersAfterFlattenAreRankMismatches(string kind)
+    {
+        LayerSpec layer = kind switch { "Conv2d" => Conv(4, 3), "MaxPool2d" => Pool(2), _ => Layer(LayerKind.BatchNorm2d) };
+        ModelPlan plan = Infer(new[] { 1, 8, 8 }, Layer(LayerKind.Flatten), layer);
+        Assert.Equal(ProblemKind.RankMismatch, Assert.Single(plan.Problems).Kind);
+    }
+
+    [Theory]
+    [InlineData(0, 1, 0, 1, "the kernel size must be positive, got 0")]
+    [InlineData(3, 0, 0, 1, "the stride must be positive, got 0")]
+    [InlineData(3, 1, -1, 1, "the padding must be zero or positive, got -1")]
+    [InlineData(3, 1, 0, 0, "the dilation must be positive, got 0")]
+    public void InvalidConvolutionArgumentsAreReported(int f, int s, int p, int d, string expected)
+    {
+        ModelPlan plan = Infer(new[] { 1, 8, 8 }, Conv(4, f, p, s, d));
+        ModelProblem problem = Assert.Single(plan.Problems);
+        Assert.Equal(ProblemKind.InvalidArgument, problem.Kind);
+        Assert.EndsWith(expected, problem.Message);
+    }
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(-0.1)]
+    [InlineData(double.NaN)]
+    public void DropoutOutsideZeroToOneIsInvalid(double p)
+    {
+        ModelPlan plan = Infer(new[] { 4 }, new LayerSpec(LayerKind.Dropout, "Dropout", Rate: p));
+        Assert.Equal(ProblemKind.InvalidArgument, Assert.Single(plan.Problems).Kind);
+    }
+
+    [Fact]
+    public void PoolStrideDefaultsAreTheReadersJobAndPaddingIsAtMostHalfTheWindow()
+    {
+        var pool = new LayerSpec(LayerKind.MaxPool2d, "MaxPool2d(2, Padding = 2)", Kernel: Pair.Square(2), Stride: Pair.Square(2), Padding: Pair.Square(2), Dilation: Pair.Square(1));
+        ModelPlan plan = Infer(new[] { 1, 8, 8 }, pool);
+        Assert.Contains("padding must be at most half the window", Assert.Single(plan.Problems).Message);
+    }
+
+    [Fact]
+    public void FieldNamesAreNumberedPerPrefixInSourceOrder()
+    {
+        ModelPlan plan = Infer(
+            new[] { 1, 8, 8 },
+            Conv(2, 3), Layer(LayerKind.BatchNorm2d), Layer(LayerKind.ReLU), Conv(2, 3), Layer(LayerKind.ReLU), Layer(LayerKind.Flatten), Layer(LayerKind.BatchNorm1d), Dense(3));
+        Assert.Equal(
+            new[] { "conv1", "bn1", "relu1", "conv2", "relu2", "flatten1", "bn2", "fc1" },
+            plan.Layers.Select(l => l.FieldName).ToArray());
+    }
+
+    [Fact]
+    public void HostileSizesNeverThrow()
+    {
+        ModelPlan huge = Infer(new[] { int.MaxValue, int.MaxValue, int.MaxValue }, Layer(LayerKind.Flatten));
+        Assert.Equal(ProblemKind.InvalidArgument, Assert.Single(huge.Problems).Kind);
+
+        ModelPlan padded = Infer(new[] { 1, 8, 8 }, Conv(1, 1, p: int.MaxValue));
+        Assert.True(padded.HasErrors);
+
+        ModelPlan wide = Infer(new[] { int.MaxValue }, Dense(int.MaxValue));
+        Assert.Equal((long)int.MaxValue * int.MaxValue + int.MaxValue, wide.TotalParameters);
+    }
+
+    [Fact]
+    public void NoLayersIsReportedOnTheModel()
+    {
+        ModelPlan plan = Infer(new[] { 4 });
+        ModelProblem problem = Assert.Single(plan.Problems);
+        Assert.Equal((ProblemKind.NoLayers, ProblemTarget.Model), (problem.Kind, problem.Target));
+    }
+
+    private static ModelPlan Infer(int[] input, params LayerSpec[] layers) =>
+        ShapeInference.Infer(new ModelSpec("Net", new EquatableArray<int>(input), new EquatableArray<LayerSpec>(layers), null, null));
+
+    private static LayerSpec Conv(int outChannels, int f, int p = 0, int s = 1, int d = 1) =>
+        new(LayerKind.Conv2d, $"Conv2d({outChannels}, Kernel = {f})", Size: outChannels, Kernel: Pair.Square(f), Stride: Pair.Square(s), Padding: Pair.Square(p), Dilation: Pair.Square(d));
+
+    private static LayerSpec Pool(int f) =>
+        new(LayerKind.MaxPool2d, $"MaxPool2d({f})", Kernel: Pair.Square(f), Stride: Pair.Square(f), Padding: Pair.Square(0), Dilation: Pair.Square(1));
+
+    private static LayerSpec Dense(int size) => new(LayerKind.Linear, $"Linear({size})", Size: size);
+
+    private static LayerSpec Layer(LayerKind kind) =>
+        new(kind, kind.ToString(), Rate: kind is LayerKind.BatchNorm1d or LayerKind.BatchNorm2d ? 1e-5 : 0, Momentum: 0.1);
+}
