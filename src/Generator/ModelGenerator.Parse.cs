@@ -1,5 +1,6 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ModelGen.Domain;
 using ModelGen.Roslyn;
@@ -8,8 +9,9 @@ namespace ModelGen.Generator
 {
     public sealed partial class ModelGenerator
     {
+        // A static class cannot derive from Module; the compiler's own error on it is enough.
         private static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken) =>
-            node is ClassDeclarationSyntax;
+            node is ClassDeclarationSyntax declaration && !declaration.Modifiers.Any(SyntaxKind.StaticKeyword);
 
         private static ModelInput Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
