@@ -2,6 +2,7 @@
 // buildTransitive/ModelGen.targets (RoslynCodeTaskFactory, Code Type="Class") and into the
 // runtime tests, which exercise the ELF rewrite on real and synthetic files. It therefore
 // uses only the BCL and MSBuild's task API and must stay self-contained.
+#nullable enable
 using System;
 using System.IO;
 using System.Text;
