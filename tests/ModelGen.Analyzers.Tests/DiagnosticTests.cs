@@ -101,6 +101,29 @@ public sealed class DiagnosticTests
             At(0, InvalidArgument, "Loss((LossKind)42): 42 is not a LossKind"));
 
     [Fact]
+    public Task MG0002_ParameterCountPastInt64_ReportedOnTheLayerThatOverflows() =>
+        // Each Linear(2³¹ − 1) on 2³¹ − 1 features holds (2³¹ − 1)·2³¹ = 2⁶² − 2³¹ parameters: two
+        // fit in a long (2⁶³ − 2³² ≤ 2⁶³ − 1), the third does not.
+        AnalyzerTest.VerifyAsync(
+            Source("""
+                [Model(int.MaxValue)]
+                [Linear(int.MaxValue), Linear(int.MaxValue), {|#0:Linear(int.MaxValue)|}, Linear(int.MaxValue)]
+                public partial class Huge { }
+                """),
+            At(0, InvalidArgument, "Linear(int.MaxValue) brings the parameter count of Huge past 9,223,372,036,854,775,807, more than a 64-bit count can hold"));
+
+    [Fact]
+    public Task MG0002_ConvWeightsPastInt64_ReportedOnTheConv() =>
+        // (2³¹ − 1)·(2³¹ − 1)·2¹⁶·2¹⁶ ≈ 2⁹⁴ weights.
+        AnalyzerTest.VerifyAsync(
+            Source("""
+                [Model(int.MaxValue, 65536, 65536)]
+                [{|#0:Conv2d(int.MaxValue, Kernel = 65536)|}]
+                public partial class HugeConv { }
+                """),
+            At(0, InvalidArgument, "Conv2d(int.MaxValue, Kernel = 65536): the model input is 2147483647×65536×65536, which needs more weights than a 64-bit count can hold"));
+
+    [Fact]
     public Task MG0003_StrideLeavesARemainder_WarnsOncePerAxis() =>
         // (8 − 3 + 2·0) = 5 and 5 mod 2 = 1 on both axes: out = floor(5 / 2) + 1 = 3.
         AnalyzerTest.VerifyAsync(
