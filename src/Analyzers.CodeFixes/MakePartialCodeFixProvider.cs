@@ -41,7 +41,10 @@ namespace ModelGen.Analyzers.CodeFixes
             foreach (Diagnostic diagnostic in context.Diagnostics)
             {
                 TypeDeclarationSyntax? declaration = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<TypeDeclarationSyntax>();
-                if (declaration is null)
+
+                // When this declaration and its containers are partial already, the declaration
+                // that lacks the modifier is another one, which the compiler flags (CS0260).
+                if (declaration is null || !NotPartial(declaration).Any())
                 {
                     continue;
                 }
@@ -57,16 +60,18 @@ namespace ModelGen.Analyzers.CodeFixes
 
         private static SyntaxNode AddPartial(SyntaxNode root, TypeDeclarationSyntax declaration, CancellationToken cancellationToken)
         {
-            IEnumerable<TypeDeclarationSyntax> targets = declaration
-                .AncestorsAndSelf()
-                .OfType<TypeDeclarationSyntax>()
-                .Where(type => !type.Modifiers.Any(SyntaxKind.PartialKeyword));
-            return root.ReplaceNodes(targets, (_, rewritten) =>
+            return root.ReplaceNodes(NotPartial(declaration), (_, rewritten) =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 return WithPartial(rewritten);
             });
         }
+
+        private static IEnumerable<TypeDeclarationSyntax> NotPartial(TypeDeclarationSyntax declaration) =>
+            declaration
+                .AncestorsAndSelf()
+                .OfType<TypeDeclarationSyntax>()
+                .Where(type => !type.Modifiers.Any(SyntaxKind.PartialKeyword));
 
         private static TypeDeclarationSyntax WithPartial(TypeDeclarationSyntax type)
         {

@@ -85,6 +85,31 @@ public sealed class MakePartialCodeFixTests
     }
 
     [Fact]
+    public Task OtherDeclarationLacksPartial_NoFixOffered_CompilerReportsIt()
+    {
+        // The declaration with [Model] is partial; the one that is not gets CS0260 from the
+        // compiler, and MG0004 (on the [Model] declaration) offers no fix that would change nothing.
+        var test = new MakePartialTest(
+            Source("""
+                [Model(4)]
+                [Linear(2)]
+                public partial class {|#0:Net|} { }
+
+                public class {|#1:Net|} { }
+                """),
+            Source("""
+                [Model(4)]
+                [Linear(2)]
+                public partial class {|#0:Net|} { }
+
+                public class {|#1:Net|} { }
+                """));
+        test.ExpectedDiagnostics.Add(At(0, NotPartial, "Net must be declared partial: ModelGen generates the rest of model Net in another partial declaration"));
+        test.ExpectedDiagnostics.Add(Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerError("CS0260").WithLocation(1).WithArguments("Net"));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task FixAll_FixesEveryModelInTheDocument()
     {
         var test = new MakePartialTest(
