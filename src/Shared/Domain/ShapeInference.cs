@@ -233,7 +233,7 @@ namespace ModelGen.Domain
                 if (result.Remainder != 0)
                 {
                     problems.Add(Problem(ProblemKind.StrideRemainder, index,
-                        $"{layer.Display}: {source}, and on the {axis} axis {result.Numerator} is not a multiple of the stride {result.Stride} ({axis} = {result.Formula} = {result.Output}); {Dropped(result.Remainder, axis == "height" ? "row" : "column")}"));
+                        $"{layer.Display}: {source}, and on the {axis} axis {result.Numerator} is not a multiple of the stride {result.Stride} ({axis} = {result.Formula} = {result.Output}); the last {result.Remainder} {(axis == "height" ? "row" : "column")}{(result.Remainder == 1 ? string.Empty : "s")} of the padded input are never read"));
                 }
             }
 
@@ -267,11 +267,6 @@ namespace ModelGen.Domain
             long remainder = numerator >= 0 ? numerator % stride : 0;
             return new AxisResult(output, span, numerator, stride, remainder, formula);
         }
-
-        /// <summary>"the last row of the padded input is never read", "the last 2 columns … are never read".</summary>
-        private static string Dropped(long count, string unit) => count == 1
-            ? $"the last {unit} of the padded input is never read"
-            : $"the last {Numbers.Format(count)} {unit}s of the padded input are never read";
 
         private static long FloorDiv(long a, long b) => (a / b) - ((a % b != 0 && (a < 0) != (b < 0)) ? 1 : 0);
 
