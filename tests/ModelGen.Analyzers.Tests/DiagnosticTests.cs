@@ -69,6 +69,17 @@ public sealed class DiagnosticTests
             At(0, InvalidArgument, "Conv2d(4, Kernel = 0): the kernel size must be positive, got 0"));
 
     [Fact]
+    public Task MG0002_Conv2dWithoutKernel_ReportedOnTheConvAttribute() =>
+        // Conv2d has no default kernel, as in PyTorch (the README documents this).
+        AnalyzerTest.VerifyAsync(
+            Source("""
+                [Model(1, 8, 8)]
+                [{|#0:Conv2d(4)|}]
+                public partial class NoKernelGiven { }
+                """),
+            At(0, InvalidArgument, "Conv2d(4): the kernel size must be positive, got 0"));
+
+    [Fact]
     public Task MG0002_NegativePaddingAndZeroStride_OneDiagnosticPerBrokenRule() =>
         AnalyzerTest.VerifyAsync(
             Source("""
