@@ -9,13 +9,17 @@ namespace ModelGen.Domain
         public static string Format(EquatableArray<int> shape) =>
             shape.Count == 0 ? "()" : string.Join("×", shape.Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
-        /// <summary>The number of elements: the product of the dimensions.</summary>
+        /// <summary>
+        /// The number of elements: the product of the (positive) dimensions, or
+        /// <see cref="long.MaxValue"/> when it does not fit, so a huge shape never wraps round to
+        /// a small or negative size.
+        /// </summary>
         public static long Elements(EquatableArray<int> shape)
         {
             long n = 1;
             foreach (int d in shape)
             {
-                n *= d;
+                n = Numbers.SaturatingProduct(n, d);
             }
 
             return n;

@@ -30,6 +30,7 @@ namespace ModelGen.Domain
                 var names = new FieldNames();
                 EquatableArray<int> shape = spec.InputShape;
                 LayerSpec? previous = null;
+                long total = 0;
                 for (int i = 0; i < spec.Layers.Count; i++)
                 {
                     LayerSpec layer = spec.Layers[i];
@@ -38,6 +39,16 @@ namespace ModelGen.Domain
                     {
                         break;
                     }
+
+                    // Hostile sizes can make the total overflow; the generated ParameterCount is a long.
+                    if (plan.Parameters > long.MaxValue - total)
+                    {
+                        problems.Add(Problem(ProblemKind.InvalidArgument, i,
+                            $"{layer.Display} brings the parameter count of {spec.Name} past {Numbers.Grouped(long.MaxValue)}, more than a 64-bit count can hold"));
+                        break;
+                    }
+
+                    total += plan.Parameters;
 
                     layers.Add(plan);
                     shape = plan.OutputShape;
@@ -228,9 +239,19 @@ namespace ModelGen.Domain
 
             int channels = isConv ? layer.Size : input[0];
             var output = new EquatableArray<int>(new[] { channels, (int)height.Output, (int)width.Output });
-            long parameters = isConv
-                ? checked(((long)layer.Size * input[0] * layer.Kernel.Height * layer.Kernel.Width) + (layer.Bias ? layer.Size : 0))
-                : 0;
+            long parameters = 0;
+            if (isConv)
+            {
+                long weights = Numbers.SaturatingProduct(layer.Size, input[0], layer.Kernel.Height, layer.Kernel.Width);
+                if (weights > long.MaxValue - layer.Size)
+                {
+                    problems.Add(Problem(ProblemKind.InvalidArgument, index,
+                        $"{layer.Display}: {source}, which needs more weights than a 64-bit count can hold"));
+                    return null;
+                }
+
+                parameters = weights + (layer.Bias ? layer.Size : 0);
+            }
             return Plan(layer, names, input, output, isConv ? input[0] : 0, parameters);
         }
 

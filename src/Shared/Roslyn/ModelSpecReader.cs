@@ -210,7 +210,7 @@ namespace ModelGen.Roslyn
             attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).FirstAncestorOrSelf<TypeDeclarationSyntax>();
 
         /// <summary>The attribute as written, whitespace collapsed: <c>Conv2d(16, Kernel = 3)</c>.</summary>
-        private static string Display(AttributeData attribute, CancellationToken cancellationToken)
+        public static string Display(AttributeData attribute, CancellationToken cancellationToken)
         {
             SyntaxNode? syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken);
             string text = syntax?.ToString() ?? attribute.AttributeClass?.Name ?? "?";

@@ -1,0 +1,151 @@
+using System;
+using Microsoft.CodeAnalysis;
+using ModelGen.Domain;
+
+namespace ModelGen.Analyzers
+{
+    /// <summary>
+    /// Every diagnostic ModelGen reports. Ids are never reused: a retired rule keeps its id, and a
+    /// new rule takes the highest id in <c>AnalyzerReleases.*.md</c> plus one. Messages arrive
+    /// complete (the shared domain names the layer as written and the numbers), so each message
+    /// format is <c>{0}</c>. Each rule has a page under <c>docs/diagnostics/</c>.
+    /// </summary>
+    internal static class DiagnosticDescriptors
+    {
+        /// <summary>Where the help links point: one page per id.</summary>
+        public const string HelpLinkBase = "https://github.com/modelgen/modelgen/blob/main/docs/diagnostics/";
+
+        /// <summary>Category of rules about the shapes flowing through the layers.</summary>
+        public const string ShapeCategory = "ModelGen.Shape";
+
+        /// <summary>Category of rules about how a model class and its attributes are declared.</summary>
+        public const string DeclarationCategory = "ModelGen.Declaration";
+
+        /// <summary>Category of rules about the loss and the optimizer.</summary>
+        public const string TrainingCategory = "ModelGen.Training";
+
+        /// <summary>A layer's output would have a zero or negative size.</summary>
+        public const string EmptyOutputId = "MG0001";
+
+        /// <summary>An attribute argument is out of its range.</summary>
+        public const string InvalidArgumentId = "MG0002";
+
+        /// <summary>(W − F + 2P) is not a multiple of S: the last rows/columns are dropped.</summary>
+        public const string StrideRemainderId = "MG0003";
+
+        /// <summary>The model class or a type containing it is not partial.</summary>
+        public const string NotPartialId = "MG0004";
+
+        /// <summary>Layer, loss or optimizer attributes sit on another partial declaration than [Model].</summary>
+        public const string SpreadAttributesId = "MG0005";
+
+        /// <summary>Linear receives a feature map without Flatten.</summary>
+        public const string LinearNeedsFlattenId = "MG0006";
+
+        /// <summary>A layer receives a tensor of the wrong rank.</summary>
+        public const string RankMismatchId = "MG0007";
+
+        /// <summary>The model declares no layers.</summary>
+        public const string NoLayersId = "MG0008";
+
+        /// <summary>A loss without an optimizer, or the reverse.</summary>
+        public const string IncompleteTrainingId = "MG0009";
+
+        /// <summary>ModelGen attributes on a class without [Model].</summary>
+        public const string MissingModelId = "MG0010";
+
+        public static readonly DiagnosticDescriptor EmptyOutput = Create(
+            EmptyOutputId,
+            "Layer output would be empty",
+            ShapeCategory,
+            DiagnosticSeverity.Error,
+            "The layer's window (kernel, dilation) is larger than its padded input, so the output-size rule out = floor((W − F + 2P) / S) + 1 gives zero or less. TorchSharp would throw when the model first runs; remove a pooling stage above it, pad the input, or use a smaller kernel.");
+
+        public static readonly DiagnosticDescriptor InvalidArgument = Create(
+            InvalidArgumentId,
+            "Invalid attribute argument",
+            DeclarationCategory,
+            DiagnosticSeverity.Error,
+            "An attribute argument is outside the range the layer accepts: sizes, kernels, strides and dilations must be positive, paddings zero or positive, dropout probabilities in [0, 1), the input shape non-empty and positive, enum values defined.");
+
+        public static readonly DiagnosticDescriptor StrideRemainder = Create(
+            StrideRemainderId,
+            "Stride does not divide the padded input",
+            ShapeCategory,
+            DiagnosticSeverity.Warning,
+            "(W − F + 2P) is not a multiple of the stride S, so the window never reaches the last rows or columns of the padded input: they are silently ignored. Adjust the padding, the kernel or the stride if those pixels matter.");
+
+        public static readonly DiagnosticDescriptor NotPartial = Create(
+            NotPartialId,
+            "Model class must be partial",
+            DeclarationCategory,
+            DiagnosticSeverity.Error,
+            "ModelGen generates the TorchSharp half of a model in a second partial declaration of the class, which needs the class and every type containing it to be declared partial. Nothing is generated until they are.");
+
+        public static readonly DiagnosticDescriptor SpreadAttributes = Create(
+            SpreadAttributesId,
+            "Model attributes are spread over partial declarations",
+            DeclarationCategory,
+            DiagnosticSeverity.Error,
+            "The layer list is read in source order, and the order of attributes on different partial declarations is the order in which the compiler visits the files. Layer, loss and optimizer attributes must sit on the declaration that carries [Model]; nothing is generated until they do.");
+
+        public static readonly DiagnosticDescriptor LinearNeedsFlatten = Create(
+            LinearNeedsFlattenId,
+            "Linear needs flat features",
+            ShapeCategory,
+            DiagnosticSeverity.Error,
+            "Linear on a C×H×W feature map acts on the last dimension only (each row of each channel separately), which is almost never what a model means and silently changes the output shape. Add [Flatten] above the Linear layer. It is an error rather than a warning for that reason.");
+
+        public static readonly DiagnosticDescriptor RankMismatch = Create(
+            RankMismatchId,
+            "Layer receives a tensor of the wrong rank",
+            ShapeCategory,
+            DiagnosticSeverity.Error,
+            "The layer expects a different number of dimensions than the layer above produces: Conv2d, pooling and BatchNorm2d need a C×H×W feature map, BatchNorm1d needs flat features or a C×L sequence.");
+
+        public static readonly DiagnosticDescriptor NoLayers = Create(
+            NoLayersId,
+            "Model declares no layers",
+            DeclarationCategory,
+            DiagnosticSeverity.Error,
+            "A class marked [Model] needs at least one layer attribute after [Model]; otherwise there is no network to generate.");
+
+        public static readonly DiagnosticDescriptor IncompleteTraining = Create(
+            IncompleteTrainingId,
+            "Loss or optimizer missing",
+            TrainingCategory,
+            DiagnosticSeverity.Warning,
+            "A training step needs both a [Loss] and an [Optimizer]. With only one of them, the model is generated without TrainStep; declare the other, or remove the one that is there.");
+
+        public static readonly DiagnosticDescriptor MissingModel = Create(
+            MissingModelId,
+            "ModelGen attributes without [Model]",
+            DeclarationCategory,
+            DiagnosticSeverity.Warning,
+            "Layer, loss and optimizer attributes only take effect on a class marked [Model(...)] with the input shape. Without it they are ignored and no model is generated.");
+
+        /// <summary>The descriptor of a problem found by the shared domain code.</summary>
+        public static DiagnosticDescriptor For(ProblemKind kind) => kind switch
+        {
+            ProblemKind.EmptyOutput => EmptyOutput,
+            ProblemKind.InvalidArgument => InvalidArgument,
+            ProblemKind.StrideRemainder => StrideRemainder,
+            ProblemKind.LinearNeedsFlatten => LinearNeedsFlatten,
+            ProblemKind.RankMismatch => RankMismatch,
+            ProblemKind.NoLayers => NoLayers,
+            ProblemKind.IncompleteTraining => IncompleteTraining,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A problem kind without a descriptor."),
+        };
+
+        private static DiagnosticDescriptor Create(string id, string title, string category, DiagnosticSeverity severity, string description) =>
+            new(
+                id,
+                title,
+                messageFormat: "{0}",
+                category,
+                severity,
+                isEnabledByDefault: true,
+                description,
+                helpLinkUri: HelpLinkBase + id + ".md");
+    }
+}
