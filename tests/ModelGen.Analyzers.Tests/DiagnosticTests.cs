@@ -143,8 +143,8 @@ public sealed class DiagnosticTests
                 [{|#0:Conv2d(4, Kernel = 3, Stride = 2)|}]
                 public partial class Strided { }
                 """),
-            At(0, StrideRemainder, "Conv2d(4, Kernel = 3, Stride = 2): the model input is 1×8×8, and on the height axis 5 is not a multiple of the stride 2 (height = floor((8 − 3 + 2·0) / 2) + 1 = 3); the last 1 row of the padded input are never read"),
-            At(0, StrideRemainder, "Conv2d(4, Kernel = 3, Stride = 2): the model input is 1×8×8, and on the width axis 5 is not a multiple of the stride 2 (width = floor((8 − 3 + 2·0) / 2) + 1 = 3); the last 1 column of the padded input are never read"));
+            At(0, StrideRemainder, "Conv2d(4, Kernel = 3, Stride = 2): the model input is 1×8×8, and on the height axis 5 is not a multiple of the stride 2 (height = floor((8 − 3 + 2·0) / 2) + 1 = 3); the last row of the padded input is never read"),
+            At(0, StrideRemainder, "Conv2d(4, Kernel = 3, Stride = 2): the model input is 1×8×8, and on the width axis 5 is not a multiple of the stride 2 (width = floor((8 − 3 + 2·0) / 2) + 1 = 3); the last column of the padded input is never read"));
 
     [Fact]
     public Task MG0003_PoolingAnOddMap_WarnsOnThePoolAttribute() =>
@@ -156,8 +156,8 @@ public sealed class DiagnosticTests
                 [{|#0:MaxPool2d(2)|}]
                 public partial class OddPool { }
                 """),
-            At(0, StrideRemainder, "MaxPool2d(2): Conv2d(4, Kernel = 3) above it produces 4×5×5, and on the height axis 3 is not a multiple of the stride 2 (height = floor((5 − 2 + 2·0) / 2) + 1 = 2); the last 1 row of the padded input are never read"),
-            At(0, StrideRemainder, "MaxPool2d(2): Conv2d(4, Kernel = 3) above it produces 4×5×5, and on the width axis 3 is not a multiple of the stride 2 (width = floor((5 − 2 + 2·0) / 2) + 1 = 2); the last 1 column of the padded input are never read"));
+            At(0, StrideRemainder, "MaxPool2d(2): Conv2d(4, Kernel = 3) above it produces 4×5×5, and on the height axis 3 is not a multiple of the stride 2 (height = floor((5 − 2 + 2·0) / 2) + 1 = 2); the last row of the padded input is never read"),
+            At(0, StrideRemainder, "MaxPool2d(2): Conv2d(4, Kernel = 3) above it produces 4×5×5, and on the width axis 3 is not a multiple of the stride 2 (width = floor((5 − 2 + 2·0) / 2) + 1 = 2); the last column of the padded input is never read"));
 
     [Fact]
     public Task MG0003_RemainderOnOneAxisOnly_CountsTheDroppedRows() =>

@@ -233,7 +233,7 @@ namespace ModelGen.Domain
                 if (result.Remainder != 0)
                 {
                     problems.Add(Problem(ProblemKind.StrideRemainder, index,
-                        $"{layer.Display}: {source}, and on the {axis} axis {result.Numerator} is not a multiple of the stride {result.Stride} ({axis} = {result.Formula} = {result.Output}); the last {result.Remainder} {(axis == "height" ? "row" : "column")}{(result.Remainder == 1 ? string.Empty : "s")} of the padded input are never read"));
+                        $"{layer.Display}: {source}, and on the {axis} axis {result.Numerator} is not a multiple of the stride {result.Stride} ({axis} = {result.Formula} = {result.Output}); {(result.Remainder == 1 ? $"the last {(axis == "height" ? "row" : "column")} of the padded input is never read" : $"the last {result.Remainder} {(axis == "height" ? "rows" : "columns")} of the padded input are never read")}"));
                 }
             }
 

@@ -89,7 +89,7 @@ public sealed class ShapeInferenceTests
         Assert.Equal(new[] { 2, 2, 2 }, plan.OutputShape.ToArray());
         Assert.False(plan.HasErrors);
         Assert.Equal(new[] { ProblemKind.StrideRemainder, ProblemKind.StrideRemainder }, plan.Problems.Select(p => p.Kind).ToArray());
-        Assert.Contains("the last 1 row of the padded input are never read", plan.Problems[0].Message);
+        Assert.Contains("the last row of the padded input is never read", plan.Problems[0].Message);
     }
 
     [Fact]
