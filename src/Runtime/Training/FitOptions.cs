@@ -5,7 +5,7 @@ using ModelGen.Data;
 namespace ModelGen.Training
 {
     /// <summary>Settings of <see cref="Trainer.Fit"/>; every property has a usable default.</summary>
-    public sealed class FitOptions
+    public sealed record FitOptions
     {
         /// <summary>Passes over the training samples (default 10).</summary>
         public int Epochs { get; init; } = 10;
