@@ -121,6 +121,22 @@ public sealed class FitLoopTests
     }
 
     [Fact]
+    public void The_bar_display_trains_and_still_prints_every_epoch()
+    {
+        using TensorDataset digits = TestData.Digits(96, DigitsLayout.Flat);
+        using var model = new DigitsMlp();
+        var output = new StringWriter();
+
+        TrainingHistory history = model.Fit(digits, new FitOptions { Epochs = 3, BatchSize = 16, Output = output, Progress = ProgressMode.Bar });
+
+        Assert.Equal(3, history.Epochs.Count);
+        for (int epoch = 1; epoch <= 3; epoch++)
+        {
+            Assert.Contains($"epoch {epoch}/3  loss ", output.ToString());
+        }
+    }
+
+    [Fact]
     public void Progress_none_writes_nothing()
     {
         using TensorDataset digits = TestData.Digits(64, DigitsLayout.Flat);
