@@ -121,6 +121,29 @@ public sealed class FitLoopTests
     }
 
     [Fact]
+    public void A_redirected_console_gets_one_line_per_epoch_by_default()
+    {
+        // The test host's standard output is a pipe, as in CI or `> log.txt`.
+        Assert.True(Console.IsOutputRedirected);
+        using TensorDataset digits = TestData.Digits(96, DigitsLayout.Flat);
+        using var model = new DigitsMlp();
+        TextWriter console = Console.Out;
+        var captured = new StringWriter();
+        Console.SetOut(captured);
+        try
+        {
+            model.Fit(digits, new FitOptions { Epochs = 3, BatchSize = 8 });
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+
+        string[] lines = captured.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(new[] { "epoch 1/3", "epoch 2/3", "epoch 3/3" }, lines.Select(l => l[..9]));
+    }
+
+    [Fact]
     public void The_bar_display_trains_and_still_prints_every_epoch()
     {
         using TensorDataset digits = TestData.Digits(96, DigitsLayout.Flat);
