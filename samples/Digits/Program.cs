@@ -9,6 +9,7 @@ using TorchSharp;
 
 const int Seed = 42;
 const double TestFraction = 0.2;
+const double ValidationShare = 0.1;
 
 // A 13,706-parameter CNN gains nothing from intra-op parallelism: on two cores OpenMP's
 // spinning worker threads cost more than they save, and on a busy machine they stall each epoch
@@ -24,9 +25,10 @@ using (test)
     Console.WriteLine(DigitsNet.Summary);
     Console.WriteLine(string.Format(
         CultureInfo.InvariantCulture,
-        "digits: {0} images, training on {1}, testing on {2} (seed {3})",
+        "digits: {0} images; {1} to train on ({2:P0} of them validate each epoch), {3} held out for the test (seed {4})",
         digits.Count,
         train.Count,
+        ValidationShare,
         test.Count,
         Seed));
 
@@ -35,7 +37,7 @@ using (test)
         Epochs = 30,
         BatchSize = 32,
         Seed = Seed,
-        ValidationSplit = 0.1,
+        ValidationSplit = ValidationShare,
     });
 
     EvaluationResult result = model.Evaluate(test);
