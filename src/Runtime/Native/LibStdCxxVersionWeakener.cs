@@ -1,7 +1,8 @@
 // This file is compiled twice: as the body of the MSBuild inline task in
 // buildTransitive/ModelGen.targets (RoslynCodeTaskFactory, Code Type="Class") and into the
 // runtime tests, which exercise the ELF rewrite on real and synthetic files. It therefore
-// uses only the BCL and MSBuild's task API and must stay self-contained.
+// uses only the BCL and MSBuild's task API and must stay self-contained. The inline-task
+// compiler gets no project settings, hence the explicit nullable context (else CS8632 warnings).
 #nullable enable
 using System;
 using System.IO;

@@ -1,0 +1,11 @@
+namespace ModelGen.Training
+{
+    /// <summary>What <see cref="Trainer.Evaluate"/> returns.</summary>
+    /// <param name="Loss">The declared loss, averaged over the samples.</param>
+    /// <param name="Accuracy">
+    /// The share of right predictions (cross-entropy: argmax equals the label; BCE with logits: the
+    /// logit's sign matches the 0/1 target), or null for a regression loss.
+    /// </param>
+    /// <param name="Count">The number of samples evaluated.</param>
+    public sealed record EvaluationResult(double Loss, double? Accuracy, int Count);
+}
