@@ -29,7 +29,10 @@ namespace ModelGen.Generator.Emit
             writer.WriteLine($"/// <param name=\"input\">A batch of shape {CSharp.Batched(plan.Spec.InputShape)}.</param>");
             writer.WriteLine($"/// <param name=\"target\">{TargetDocumentation(loss.Kind, plan)}</param>");
             writer.WriteLine("/// <returns>The batch's mean loss before the step.</returns>");
-            using (writer.Block($"public float TrainStep({CSharp.Tensor} input, {CSharp.Tensor} target)"))
+            writer.WriteLine($"public float TrainStep({CSharp.Tensor} input, {CSharp.Tensor} target) => TrainStep(input, target, null);");
+            writer.WriteLine();
+            writer.WriteLine("/// <inheritdoc cref=\"global::ModelGen.ITrainableModel.TrainStep(global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::ModelGen.ITrainingStepObserver?)\"/>");
+            using (writer.Block($"public float TrainStep({CSharp.Tensor} input, {CSharp.Tensor} target, global::ModelGen.ITrainingStepObserver? observer)"))
             {
                 writer.WriteLine("train();");
                 writer.WriteLine("using var scope = global::TorchSharp.torch.NewDisposeScope();");
@@ -37,9 +40,11 @@ namespace ModelGen.Generator.Emit
                 writer.WriteLine("optimizer.zero_grad();");
                 writer.WriteLine("var output = forward(input);");
                 writer.WriteLine("var loss = LossFunction.forward(output, target);");
+                writer.WriteLine("var value = loss.item<float>();");
+                writer.WriteLine("observer?.BeforeUpdate(output, target, value);");
                 writer.WriteLine("loss.backward();");
                 writer.WriteLine("optimizer.step();");
-                writer.WriteLine("return loss.item<float>();");
+                writer.WriteLine("return value;");
             }
 
             writer.WriteLine();

@@ -48,6 +48,16 @@ namespace ModelGen
         /// <returns>The mean loss.</returns>
         float TrainStep(torch.Tensor input, torch.Tensor target);
 
+        /// <summary>
+        /// One optimization step that shows <paramref name="observer"/> the output and the loss
+        /// before the update; the same step as <see cref="TrainStep(torch.Tensor, torch.Tensor)"/>.
+        /// </summary>
+        /// <param name="input">A batch of inputs.</param>
+        /// <param name="target">The batch's targets.</param>
+        /// <param name="observer">Sees the step before the update; may be null.</param>
+        /// <returns>The mean loss.</returns>
+        float TrainStep(torch.Tensor input, torch.Tensor target, ITrainingStepObserver? observer);
+
         /// <summary>The declared loss of <paramref name="output"/> against <paramref name="target"/>.</summary>
         /// <param name="output">The model's output.</param>
         /// <param name="target">The targets.</param>

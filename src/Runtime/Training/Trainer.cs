@@ -203,24 +203,44 @@ namespace ModelGen.Training
                 _globalStep++;
                 using var scope = torch.NewDisposeScope();
                 (Tensor input, Tensor target) = _train.Gather(order.narrow(0, start, length));
-                input = input.to(_device);
-                target = target.to(_device);
+                var observer = new StepObserver(_model, epoch, step, _globalStep);
+                float loss = _model.TrainStep(input.to(_device), target.to(_device), observer);
+                return (loss, observer.Correct, observer.Total);
+            }
+        }
 
-                optim.Optimizer optimizer = _model.Optimizer;
-                optimizer.zero_grad();
-                Tensor output = _model.forward(input);
-                Tensor loss = _model.ComputeLoss(output, target);
-                float value = loss.item<float>();
-                if (!float.IsFinite(value))
+        /// <summary>
+        /// Checks each step's loss before the update (a NaN or infinite loss stops training with
+        /// nothing of that step applied) and counts the step's right predictions.
+        /// </summary>
+        private sealed class StepObserver : ITrainingStepObserver
+        {
+            private readonly ITrainableModel _model;
+            private readonly int _epoch;
+            private readonly int _step;
+            private readonly long _globalStep;
+
+            public StepObserver(ITrainableModel model, int epoch, int step, long globalStep)
+            {
+                _model = model;
+                _epoch = epoch;
+                _step = step;
+                _globalStep = globalStep;
+            }
+
+            public long Correct { get; private set; }
+
+            public long Total { get; private set; }
+
+            public void BeforeUpdate(Tensor output, Tensor target, float loss)
+            {
+                if (!float.IsFinite(loss))
                 {
                     throw new NonFiniteLossException(
-                        ((IGeneratedModel)_model).ModelName, epoch, step, _globalStep, value, ParameterStatistics.Collect(_model));
+                        _model.ModelName, _epoch, _step, _globalStep, loss, ParameterStatistics.Collect((nn.Module)_model));
                 }
 
-                loss.backward();
-                optimizer.step();
-                (long correct, long total) = Accuracy.Count(_model.LossKind, output, target);
-                return (value, correct, total);
+                (Correct, Total) = Accuracy.Count(_model.LossKind, output, target);
             }
         }
     }

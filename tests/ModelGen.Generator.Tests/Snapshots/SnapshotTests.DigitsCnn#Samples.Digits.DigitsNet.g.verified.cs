@@ -158,7 +158,10 @@ namespace Samples.Digits
         /// <param name="input">A batch of shape N×1×8×8.</param>
         /// <param name="target">Class indices (int64) of shape N.</param>
         /// <returns>The batch's mean loss before the step.</returns>
-        public float TrainStep(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor target)
+        public float TrainStep(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor target) => TrainStep(input, target, null);
+
+        /// <inheritdoc cref="global::ModelGen.ITrainableModel.TrainStep(global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::ModelGen.ITrainingStepObserver?)"/>
+        public float TrainStep(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor target, global::ModelGen.ITrainingStepObserver? observer)
         {
             train();
             using var scope = global::TorchSharp.torch.NewDisposeScope();
@@ -166,9 +169,11 @@ namespace Samples.Digits
             optimizer.zero_grad();
             var output = forward(input);
             var loss = LossFunction.forward(output, target);
+            var value = loss.item<float>();
+            observer?.BeforeUpdate(output, target, value);
             loss.backward();
             optimizer.step();
-            return loss.item<float>();
+            return value;
         }
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.ComputeLoss"/>

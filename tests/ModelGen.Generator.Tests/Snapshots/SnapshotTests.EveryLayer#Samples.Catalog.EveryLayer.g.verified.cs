@@ -179,7 +179,10 @@ namespace Samples.Catalog
         /// <param name="input">A batch of shape N×3×32×24.</param>
         /// <param name="target">Targets (float32) of shape N×4.</param>
         /// <returns>The batch's mean loss before the step.</returns>
-        public float TrainStep(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor target)
+        public float TrainStep(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor target) => TrainStep(input, target, null);
+
+        /// <inheritdoc cref="global::ModelGen.ITrainableModel.TrainStep(global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::ModelGen.ITrainingStepObserver?)"/>
+        public float TrainStep(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor target, global::ModelGen.ITrainingStepObserver? observer)
         {
             train();
             using var scope = global::TorchSharp.torch.NewDisposeScope();
@@ -187,9 +190,11 @@ namespace Samples.Catalog
             optimizer.zero_grad();
             var output = forward(input);
             var loss = LossFunction.forward(output, target);
+            var value = loss.item<float>();
+            observer?.BeforeUpdate(output, target, value);
             loss.backward();
             optimizer.step();
-            return loss.item<float>();
+            return value;
         }
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.ComputeLoss"/>
