@@ -8,13 +8,16 @@ using TorchSharp;
 
 // The digits CNN's generated TrainStep against the same network written by hand in TorchSharp:
 // same initial weights (state_dict copied), same batches, timed in one process with the two
-// interleaved (ABBA blocks), then each one's memory growth over a run of steps.
+// interleaved in short ABBA blocks, then each one's memory growth over a run of steps. Short
+// blocks matter on a shared machine: load from other processes comes in bursts of seconds, and
+// alternating every few milliseconds makes both sides meet the same load, so the median of the
+// paired per-round ratios stays stable where per-side medians do not.
 //
-//   dotnet run -c Release --project benchmarks/ModelGen.Benchmarks [-- --rounds 40 --block 50 --memory-steps 2000 --threads 1]
+//   dotnet run -c Release --project benchmarks/ModelGen.Benchmarks [-- --rounds 200 --block 10 --memory-steps 2000 --threads 1]
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-int rounds = Option("--rounds", 40);
-int block = Option("--block", 50);
+int rounds = Option("--rounds", 200);
+int block = Option("--block", 10);
 int memorySteps = Option("--memory-steps", 2000);
 int threads = Option("--threads", 1);
 const int BatchSize = 64;
