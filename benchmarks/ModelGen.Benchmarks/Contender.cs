@@ -23,6 +23,9 @@ namespace ModelGen.Benchmarks
         /// <summary>Milliseconds per step of each timed block.</summary>
         public List<double> BlockMilliseconds { get; } = new();
 
+        /// <summary>Managed bytes allocated per step in the last block run (garbage included).</summary>
+        public double LastAllocatedBytesPerStep { get; private set; }
+
         /// <summary>The mean loss of the last block run.</summary>
         public double LastMeanLoss { get; private set; }
 
@@ -30,6 +33,7 @@ namespace ModelGen.Benchmarks
         public TimeSpan Run(int steps)
         {
             double loss = 0;
+            long allocated = GC.GetAllocatedBytesForCurrentThread();
             long start = Stopwatch.GetTimestamp();
             for (int i = 0; i < steps; i++)
             {
@@ -38,6 +42,7 @@ namespace ModelGen.Benchmarks
             }
 
             TimeSpan elapsed = Stopwatch.GetElapsedTime(start);
+            LastAllocatedBytesPerStep = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)steps;
             LastMeanLoss = loss / steps;
             return elapsed;
         }

@@ -76,17 +76,26 @@ double medianGenerated = Statistics.Median(gen.BlockMilliseconds);
 double medianHand = Statistics.Median(hand.BlockMilliseconds);
 double ratio = Statistics.Median(pairedRatios);
 
-Console.WriteLine("time per step (ms)   median     min     p90   last-block loss");
+Console.WriteLine("time per step (ms)   median     min     p90   last-block loss   managed bytes allocated per step");
 foreach (Contender contender in new[] { gen, hand })
 {
-    Console.WriteLine($"{contender.Name,-18} {Statistics.Median(contender.BlockMilliseconds),8:F4} {contender.BlockMilliseconds.Min(),7:F4} {Statistics.Percentile(contender.BlockMilliseconds, 0.9),7:F4}   {contender.LastMeanLoss,8:F4}");
+    Console.WriteLine($"{contender.Name,-18} {Statistics.Median(contender.BlockMilliseconds),8:F4} {contender.BlockMilliseconds.Min(),7:F4} {Statistics.Percentile(contender.BlockMilliseconds, 0.9),7:F4}   {contender.LastMeanLoss,8:F4}   {contender.LastAllocatedBytesPerStep,10:F0}");
 }
 
 Console.WriteLine();
 Console.WriteLine($"ratio generated/hand-written: {ratio:F4} (median of {rounds} paired rounds; ratio of medians {medianGenerated / medianHand:F4}; ratio of minimums {gen.BlockMilliseconds.Min() / hand.BlockMilliseconds.Min():F4}; paired p10..p90 {Statistics.Percentile(pairedRatios, 0.1):F4}..{Statistics.Percentile(pairedRatios, 0.9):F4})   target ≤ 1.02: {(ratio <= 1.02 ? "met" : "NOT met")}");
 
-(double checkInput, double train, double optimizerGetter) = MicroCosts.Measure(generated, data[0].Input, calls: 20_000);
-Console.WriteLine($"extras of the generated step, µs per call: ModelGuard.CheckInput {checkInput:F3}, train() {train:F3}, Optimizer getter {optimizerGetter:F4}; together {(checkInput + train + optimizerGetter) / (medianGenerated * 1000) * 100:F2} % of a step");
+(CallCost checkInput, CallCost train, CallCost optimizerGetter) = MicroCosts.Measure(generated, data[0].Input, calls: 20_000);
+CallCost generatedForward = MicroCosts.Forward(generated, data[0].Input, calls: 2_000);
+CallCost handForward = MicroCosts.Forward(handWritten, data[0].Input, calls: 2_000);
+Console.WriteLine($"forward alone (no_grad, per call): generated {generatedForward}; hand-written {handForward}");
+CallCost generatedEnumeration = MicroCosts.EnumerateParameters(generated, calls: 20_000);
+CallCost handEnumeration = MicroCosts.EnumerateParameters(handWritten, calls: 20_000);
+Console.WriteLine($"parameters() enumeration, which TorchSharp's optimizer repeats in zero_grad() and step(): generated ({generated.named_children().Count()} submodules) {generatedEnumeration}; hand-written ({handWritten.named_children().Count()} submodules) {handEnumeration}");
+double enumerationExtra = 2 * (generatedEnumeration.Microseconds - handEnumeration.Microseconds);
+double extras = checkInput.Microseconds + train.Microseconds + optimizerGetter.Microseconds + enumerationExtra;
+Console.WriteLine($"extras of the generated step, per call: ModelGuard.CheckInput {checkInput}; train() {train}; Optimizer getter {optimizerGetter}");
+Console.WriteLine($"generated-only work per step ≈ {extras:F2} µs (the three extras + 2 × {generatedEnumeration.Microseconds - handEnumeration.Microseconds:F2} µs of longer parameter walks) = {extras / (medianGenerated * 1000) * 100:F2} % of a step");
 Console.WriteLine();
 
 // Memory: each contender runs alone for a segment of steps, in ABBA order so that neither is
@@ -97,6 +106,9 @@ var growths = new System.Collections.Generic.Dictionary<Contender, System.Collec
 int segment = 0;
 foreach (Contender contender in new[] { gen, hand, hand, gen })
 {
+    // A reading taken straight after another is lower (the second collection lets the runtime
+    // and malloc give pages back), so every reading, the first included, follows running steps.
+    contender.Run(50);
     var readings = new System.Collections.Generic.List<MemorySnapshot> { MemorySnapshot.Take() };
     for (int quarter = 0; quarter < 4; quarter++)
     {
