@@ -84,18 +84,6 @@ foreach (Contender contender in new[] { gen, hand })
 
 Console.WriteLine();
 Console.WriteLine($"ratio generated/hand-written: {ratio:F4} (median of {rounds} paired rounds; ratio of medians {medianGenerated / medianHand:F4}; ratio of minimums {gen.BlockMilliseconds.Min() / hand.BlockMilliseconds.Min():F4}; paired p10..p90 {Statistics.Percentile(pairedRatios, 0.1):F4}..{Statistics.Percentile(pairedRatios, 0.9):F4})   target ≤ 1.02: {(ratio <= 1.02 ? "met" : "NOT met")}");
-
-(CallCost checkInput, CallCost train, CallCost optimizerGetter) = MicroCosts.Measure(generated, data[0].Input, calls: 20_000);
-CallCost generatedForward = MicroCosts.Forward(generated, data[0].Input, calls: 2_000);
-CallCost handForward = MicroCosts.Forward(handWritten, data[0].Input, calls: 2_000);
-Console.WriteLine($"forward alone (no_grad, per call): generated {generatedForward}; hand-written {handForward}");
-CallCost generatedEnumeration = MicroCosts.EnumerateParameters(generated, calls: 20_000);
-CallCost handEnumeration = MicroCosts.EnumerateParameters(handWritten, calls: 20_000);
-Console.WriteLine($"parameters() enumeration, which TorchSharp's optimizer repeats in zero_grad() and step(): generated ({generated.named_children().Count()} submodules) {generatedEnumeration}; hand-written ({handWritten.named_children().Count()} submodules) {handEnumeration}");
-double enumerationExtra = 2 * (generatedEnumeration.Microseconds - handEnumeration.Microseconds);
-double extras = checkInput.Microseconds + train.Microseconds + optimizerGetter.Microseconds + enumerationExtra;
-Console.WriteLine($"extras of the generated step, per call: ModelGuard.CheckInput {checkInput}; train() {train}; Optimizer getter {optimizerGetter}");
-Console.WriteLine($"generated-only work per step ≈ {extras:F2} µs (the three extras + 2 × {generatedEnumeration.Microseconds - handEnumeration.Microseconds:F2} µs of longer parameter walks) = {extras / (medianGenerated * 1000) * 100:F2} % of a step");
 Console.WriteLine();
 
 // Memory: each contender runs alone for a segment of steps, in ABBA order so that neither is
@@ -129,6 +117,18 @@ foreach (Contender contender in new[] { gen, hand })
     Console.WriteLine($"{contender.Name,-18} growth over {memorySteps:N0} steps: working set {Mib(first.WorkingSet)} then {Mib(second.WorkingSet)} MiB, private {Mib(first.PrivateBytes)} then {Mib(second.PrivateBytes)} MiB, managed {Kib(first.Managed)} then {Kib(second.Managed)} KiB, live tensors {first.LiveTensors:+0;-0;0} then {second.LiveTensors:+0;-0;0}");
 }
 
+Console.WriteLine();
+(CallCost checkInput, CallCost train, CallCost optimizerGetter) = MicroCosts.Measure(generated, data[0].Input, calls: 20_000);
+CallCost generatedForward = MicroCosts.Forward(generated, data[0].Input, calls: 2_000);
+CallCost handForward = MicroCosts.Forward(handWritten, data[0].Input, calls: 2_000);
+Console.WriteLine($"forward alone (no_grad, per call): generated {generatedForward}; hand-written {handForward}");
+CallCost generatedEnumeration = MicroCosts.EnumerateParameters(generated, calls: 20_000);
+CallCost handEnumeration = MicroCosts.EnumerateParameters(handWritten, calls: 20_000);
+Console.WriteLine($"parameters() enumeration, which TorchSharp's optimizer repeats in zero_grad() and step(): generated ({generated.named_children().Count()} submodules) {generatedEnumeration}; hand-written ({handWritten.named_children().Count()} submodules) {handEnumeration}");
+double enumerationExtra = 2 * (generatedEnumeration.Microseconds - handEnumeration.Microseconds);
+double extras = checkInput.Microseconds + train.Microseconds + optimizerGetter.Microseconds + enumerationExtra;
+Console.WriteLine($"extras of the generated step, per call: ModelGuard.CheckInput {checkInput}; train() {train}; Optimizer getter {optimizerGetter}");
+Console.WriteLine($"generated-only work per step ≈ {extras:F2} µs (the three extras + 2 × {generatedEnumeration.Microseconds - handEnumeration.Microseconds:F2} µs of longer parameter walks) = {extras / (medianGenerated * 1000) * 100:F2} % of a step");
 Console.WriteLine();
 Console.WriteLine($"total time {clock.Elapsed.TotalSeconds:F1} s");
 return 0;
