@@ -53,7 +53,8 @@ namespace ModelGen.Parity.Tests.RandomStacks
             (1, Gen.Const(new StackLayer(StackOp.BatchNorm1d))),
             (2, Activation),
             (1, Dropout),
-            (1, SoftmaxLike));
+            (1, SoftmaxLike),
+            (1, Gen.Const(new StackLayer(StackOp.Flatten))));
 
         private static readonly Gen<StackTraining> Training =
             Gen.Frequency((2, Gen.Const(StackTraining.None)), (1, Gen.Const(StackTraining.SgdMse)), (1, Gen.Const(StackTraining.AdamMse)));
