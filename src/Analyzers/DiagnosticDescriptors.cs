@@ -54,6 +54,9 @@ namespace ModelGen.Analyzers
         /// <summary>ModelGen attributes on a class without [Model].</summary>
         public const string MissingModelId = "MG0010";
 
+        /// <summary>A loss and an optimizer on a model without trainable parameters.</summary>
+        public const string NothingToTrainId = "MG0011";
+
         public static readonly DiagnosticDescriptor EmptyOutput = Create(
             EmptyOutputId,
             "Layer output would be empty",
@@ -124,6 +127,13 @@ namespace ModelGen.Analyzers
             DiagnosticSeverity.Warning,
             "Layer, loss and optimizer attributes only take effect on a class marked [Model(...)] with the input shape. Without it they are ignored and no model is generated.");
 
+        public static readonly DiagnosticDescriptor NothingToTrain = Create(
+            NothingToTrainId,
+            "Nothing to train",
+            TrainingCategory,
+            DiagnosticSeverity.Warning,
+            "The model declares a [Loss] and an [Optimizer] but none of its layers has a trainable parameter (only activations, pooling, Flatten, Dropout), so a backward pass would have nothing to differentiate. The model is generated without TrainStep.");
+
         /// <summary>The descriptor of a problem found by the shared domain code.</summary>
         public static DiagnosticDescriptor For(ProblemKind kind) => kind switch
         {
@@ -134,6 +144,7 @@ namespace ModelGen.Analyzers
             ProblemKind.RankMismatch => RankMismatch,
             ProblemKind.NoLayers => NoLayers,
             ProblemKind.IncompleteTraining => IncompleteTraining,
+            ProblemKind.NothingToTrain => NothingToTrain,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A problem kind without a descriptor."),
         };
 

@@ -30,7 +30,8 @@ namespace ModelGen.Analyzers
             DiagnosticDescriptors.RankMismatch,
             DiagnosticDescriptors.NoLayers,
             DiagnosticDescriptors.IncompleteTraining,
-            DiagnosticDescriptors.MissingModel);
+            DiagnosticDescriptors.MissingModel,
+            DiagnosticDescriptors.NothingToTrain);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)

@@ -276,6 +276,17 @@ public sealed class DiagnosticTests
             At(0, IncompleteTraining, "Optimizer(OptimizerKind.Adam, LearningRate = 1e-3) is declared without a [Loss]; NoLoss gets no TrainStep until both are declared"));
 
     [Fact]
+    public Task MG0011_NothingToTrain_ReportedOnTheOptimizer() =>
+        AnalyzerTest.VerifyAsync(
+            Source("""
+                [Model(4)]
+                [ReLU, Dropout(0.5)]
+                [Loss(LossKind.MSE), {|#0:Optimizer(OptimizerKind.SGD)|}]
+                public partial class Parameterless { }
+                """),
+            At(0, NothingToTrain, "Optimizer(OptimizerKind.SGD) has nothing to optimize: no layer of Parameterless has a trainable parameter, so Parameterless gets no TrainStep"));
+
+    [Fact]
     public Task MG0010_LayersWithoutModel_ReportedOnTheFirstLayer() =>
         AnalyzerTest.VerifyAsync(
             Source("""

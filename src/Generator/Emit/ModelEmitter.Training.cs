@@ -16,7 +16,7 @@ namespace ModelGen.Generator.Emit
             writer.WriteLine($"/// <summary>The loss declared by <c>[{Xml(loss.Display)}]</c>.</summary>");
             writer.WriteLine($"public {lossType} LossFunction => _lossFunction ??= {CSharp.Nn}.{LossType(loss.Kind)}();");
             writer.WriteLine();
-            writer.WriteLine($"/// <summary>The optimizer declared by <c>[{Xml(optimizer.Display)}]</c>, created over this model's parameters on first use.</summary>");
+            writer.WriteLine($"/// <summary>The optimizer declared by <c>[{Xml(optimizer.Display)}]</c>, created on first use over the list of this model's parameters (a list, as PyTorch keeps it, so that zero_grad and step do not walk the module tree again).</summary>");
             writer.WriteLine($"public global::TorchSharp.torch.optim.Optimizer Optimizer => _optimizer ??= {OptimizerFactory(optimizer)};");
             writer.WriteLine();
             writer.WriteLine($"/// <inheritdoc cref=\"global::ModelGen.ITrainableModel.LossKind\"/>");
@@ -62,9 +62,9 @@ namespace ModelGen.Generator.Emit
         private static string OptimizerFactory(OptimizerSpec optimizer) => optimizer.Kind switch
         {
             OptimizerKindSpec.SGD =>
-                $"global::TorchSharp.torch.optim.SGD(parameters(), learningRate: {CSharp.Literal(optimizer.LearningRate)}, momentum: {CSharp.Literal(optimizer.Momentum)}, weight_decay: {CSharp.Literal(optimizer.WeightDecay)})",
+                $"global::TorchSharp.torch.optim.SGD(global::System.Linq.Enumerable.ToArray(parameters()), learningRate: {CSharp.Literal(optimizer.LearningRate)}, momentum: {CSharp.Literal(optimizer.Momentum)}, weight_decay: {CSharp.Literal(optimizer.WeightDecay)})",
             _ =>
-                $"global::TorchSharp.torch.optim.Adam(parameters(), lr: {CSharp.Literal(optimizer.LearningRate)}, weight_decay: {CSharp.Literal(optimizer.WeightDecay)})",
+                $"global::TorchSharp.torch.optim.Adam(global::System.Linq.Enumerable.ToArray(parameters()), lr: {CSharp.Literal(optimizer.LearningRate)}, weight_decay: {CSharp.Literal(optimizer.WeightDecay)})",
         };
 
         private static string TargetDocumentation(LossKindSpec kind, ModelPlan plan) => kind switch

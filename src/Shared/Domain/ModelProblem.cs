@@ -23,6 +23,9 @@ namespace ModelGen.Domain
 
         /// <summary>MG0009: a loss without an optimizer or the reverse; no training step is generated.</summary>
         IncompleteTraining,
+
+        /// <summary>MG0011: a loss and an optimizer, but no layer has a trainable parameter; no training step is generated.</summary>
+        NothingToTrain,
     }
 
     /// <summary>Where a problem is reported.</summary>
@@ -49,6 +52,6 @@ namespace ModelGen.Domain
     {
         /// <summary>The one place that says which problems are errors; the descriptors are tested against it.</summary>
         public static bool IsError(this ProblemKind kind) =>
-            kind is not (ProblemKind.StrideRemainder or ProblemKind.IncompleteTraining);
+            kind is not (ProblemKind.StrideRemainder or ProblemKind.IncompleteTraining or ProblemKind.NothingToTrain);
     }
 }

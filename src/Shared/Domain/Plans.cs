@@ -59,7 +59,10 @@ namespace ModelGen.Domain
         /// <summary>The output shape of the last layer, or the input shape when there is none.</summary>
         public EquatableArray<int> OutputShape => Layers.Count == 0 ? Spec.InputShape : Layers[Layers.Count - 1].OutputShape;
 
-        /// <summary>Whether a training step is generated: both a loss and an optimizer are declared.</summary>
-        public bool HasTraining => Spec.Loss is not null && Spec.Optimizer is not null;
+        /// <summary>
+        /// Whether a training step is generated: both a loss and an optimizer are declared and
+        /// there is something to train (backward on a loss that depends on no parameter throws).
+        /// </summary>
+        public bool HasTraining => Spec.Loss is not null && Spec.Optimizer is not null && TotalParameters > 0;
     }
 }

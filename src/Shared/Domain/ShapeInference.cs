@@ -56,6 +56,12 @@ namespace ModelGen.Domain
                 }
             }
 
+            if (spec.Loss is not null && spec.Optimizer is not null && spec.Layers.Count > 0 && layers.Count == spec.Layers.Count && layers.TrueForAll(l => l.Parameters == 0))
+            {
+                problems.Add(new ModelProblem(ProblemKind.NothingToTrain, ProblemTarget.Optimizer, -1,
+                    $"{spec.Optimizer.Display} has nothing to optimize: no layer of {spec.Name} has a trainable parameter, so {spec.Name} gets no TrainStep"));
+            }
+
             return new ModelPlan(spec, new EquatableArray<LayerPlan>(layers), new EquatableArray<ModelProblem>(problems));
         }
 

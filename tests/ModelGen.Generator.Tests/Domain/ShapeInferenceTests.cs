@@ -168,6 +168,25 @@ public sealed class ShapeInferenceTests
     }
 
     [Fact]
+    public void LossAndOptimizerWithoutParametersGiveNoTrainingStep()
+    {
+        var spec = new ModelSpec(
+            "Net",
+            new EquatableArray<int>(new[] { 4 }),
+            new EquatableArray<LayerSpec>(new[] { Layer(LayerKind.ReLU) }),
+            new LossSpec(LossKindSpec.MSE, "Loss(LossKind.MSE)"),
+            new OptimizerSpec(OptimizerKindSpec.SGD, "Optimizer(OptimizerKind.SGD)", 0.01, 0, 0));
+        ModelPlan plan = ShapeInference.Infer(spec);
+        ModelProblem problem = Assert.Single(plan.Problems);
+        Assert.Equal((ProblemKind.NothingToTrain, ProblemTarget.Optimizer, false), (problem.Kind, problem.Target, problem.IsError));
+        Assert.False(plan.HasTraining);
+
+        ModelPlan trainable = ShapeInference.Infer(spec with { Layers = new EquatableArray<LayerSpec>(new[] { Dense(1) }) });
+        Assert.Empty(trainable.Problems);
+        Assert.True(trainable.HasTraining);
+    }
+
+    [Fact]
     public void NoLayersIsReportedOnTheModel()
     {
         ModelPlan plan = Infer(new[] { 4 });

@@ -145,8 +145,8 @@ namespace Samples.Digits
         /// <summary>The loss declared by <c>[Loss(LossKind.CrossEntropy)]</c>.</summary>
         public global::TorchSharp.Modules.CrossEntropyLoss LossFunction => _lossFunction ??= global::TorchSharp.torch.nn.CrossEntropyLoss();
 
-        /// <summary>The optimizer declared by <c>[Optimizer(OptimizerKind.Adam, LearningRate = 1e-3)]</c>, created over this model's parameters on first use.</summary>
-        public global::TorchSharp.torch.optim.Optimizer Optimizer => _optimizer ??= global::TorchSharp.torch.optim.Adam(parameters(), lr: 0.001, weight_decay: 0.0);
+        /// <summary>The optimizer declared by <c>[Optimizer(OptimizerKind.Adam, LearningRate = 1e-3)]</c>, created on first use over the list of this model's parameters (a list, as PyTorch keeps it, so that zero_grad and step do not walk the module tree again).</summary>
+        public global::TorchSharp.torch.optim.Optimizer Optimizer => _optimizer ??= global::TorchSharp.torch.optim.Adam(global::System.Linq.Enumerable.ToArray(parameters()), lr: 0.001, weight_decay: 0.0);
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.LossKind"/>
         public global::ModelGen.LossKind LossKind => global::ModelGen.LossKind.CrossEntropy;

@@ -166,8 +166,8 @@ namespace Samples.Catalog
         /// <summary>The loss declared by <c>[Loss(LossKind.MSE)]</c>.</summary>
         public global::TorchSharp.Modules.MSELoss LossFunction => _lossFunction ??= global::TorchSharp.torch.nn.MSELoss();
 
-        /// <summary>The optimizer declared by <c>[Optimizer(OptimizerKind.SGD, LearningRate = 0.5, WeightDecay = 1e-4)]</c>, created over this model's parameters on first use.</summary>
-        public global::TorchSharp.torch.optim.Optimizer Optimizer => _optimizer ??= global::TorchSharp.torch.optim.SGD(parameters(), learningRate: 0.5, momentum: 0.0, weight_decay: 0.0001);
+        /// <summary>The optimizer declared by <c>[Optimizer(OptimizerKind.SGD, LearningRate = 0.5, WeightDecay = 1e-4)]</c>, created on first use over the list of this model's parameters (a list, as PyTorch keeps it, so that zero_grad and step do not walk the module tree again).</summary>
+        public global::TorchSharp.torch.optim.Optimizer Optimizer => _optimizer ??= global::TorchSharp.torch.optim.SGD(global::System.Linq.Enumerable.ToArray(parameters()), learningRate: 0.5, momentum: 0.0, weight_decay: 0.0001);
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.LossKind"/>
         public global::ModelGen.LossKind LossKind => global::ModelGen.LossKind.MSE;
