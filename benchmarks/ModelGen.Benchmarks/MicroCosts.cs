@@ -1,3 +1,4 @@
+using ModelGen.Samples.Digits;
 using System;
 using System.Diagnostics;
 using TorchSharp;

@@ -1,3 +1,5 @@
+using System.IO;
+
 namespace ModelGen.Generator.Tests.Infrastructure;
 
 /// <summary>Model declarations shared by the generator tests.</summary>
@@ -15,22 +17,8 @@ internal static class Models
         public partial class Mlp;
         """;
 
-    public const string DigitsCnn = """
-        using ModelGen;
-
-        namespace Samples.Digits;
-
-        [Model(1, 8, 8)]
-        [Conv2d(16, Kernel = 3, Padding = 1), ReLU]
-        [MaxPool2d(2)]
-        [Conv2d(32, Kernel = 3, Padding = 1), ReLU]
-        [MaxPool2d(2)]
-        [Flatten]
-        [Linear(64), ReLU, Dropout(0.25)]
-        [Linear(10)]
-        [Loss(LossKind.CrossEntropy), Optimizer(OptimizerKind.Adam, LearningRate = 1e-3)]
-        public partial class DigitsNet;
-        """;
+    /// <summary>samples/Digits/DigitsNet.cs, embedded: the snapshot is the sample's real generated code.</summary>
+    public static string DigitsCnn { get; } = Resource("DigitsNet.cs");
 
     /// <summary>Every layer of the catalog, rectangular windows and non-default arguments included.</summary>
     public const string EveryLayer = """
@@ -61,4 +49,11 @@ internal static class Models
             internal partial class Perceptron;
         }
         """;
+
+    private static string Resource(string name)
+    {
+        using Stream stream = typeof(Models).Assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 }

@@ -21,18 +21,6 @@ public partial class XorSingleLayer;
 [Loss(LossKind.BCEWithLogits), Optimizer(OptimizerKind.Adam, LearningRate = 0.05)]
 public partial class XorHiddenLayer;
 
-/// <summary>The digits CNN of the design brief (same declaration as samples/Digits).</summary>
-[Model(1, 8, 8)]
-[Conv2d(16, Kernel = 3, Padding = 1), ReLU]
-[MaxPool2d(2)]
-[Conv2d(32, Kernel = 3, Padding = 1), ReLU]
-[MaxPool2d(2)]
-[Flatten]
-[Linear(64), ReLU, Dropout(0.25)]
-[Linear(10)]
-[Loss(LossKind.CrossEntropy), Optimizer(OptimizerKind.Adam, LearningRate = 1e-3)]
-public partial class TestDigitsNet;
-
 /// <summary>A small MLP with dropout over the flat digits, quick enough for repeated runs.</summary>
 [Model(64)]
 [Linear(32), ReLU, Dropout(0.2)]

@@ -1,3 +1,4 @@
+using ModelGen.Samples.Digits;
 using System;
 using System.IO;
 using System.Linq;
@@ -176,7 +177,7 @@ public sealed class FitLoopTests
     {
         using TensorDataset digits = TestData.Digits(128, DigitsLayout.Image);
         torch.manual_seed(0);
-        using var model = new TestDigitsNet();
+        using var model = new DigitsNet();
         var options = new FitOptions { Epochs = 1, BatchSize = 16, ValidationSplit = 0.25, Progress = ProgressMode.None };
         model.Fit(digits, options); // creates the optimizer and its state
         long live = DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount;

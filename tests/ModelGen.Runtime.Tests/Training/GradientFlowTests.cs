@@ -1,3 +1,4 @@
+using ModelGen.Samples.Digits;
 using System.Linq;
 using ModelGen.Data;
 using ModelGen.Runtime.Tests.Models;
@@ -14,7 +15,7 @@ public sealed class GradientFlowTests
     public void After_a_train_step_every_parameter_of_the_digits_cnn_has_a_finite_nonzero_gradient()
     {
         torch.manual_seed(3);
-        using var model = new TestDigitsNet();
+        using var model = new DigitsNet();
         using TensorDataset digits = TestData.Digits(256, DigitsLayout.Image);
         model.Fit(digits, new FitOptions { Epochs = 1, BatchSize = 64, Progress = ProgressMode.None });
 
