@@ -59,15 +59,14 @@ namespace ModelGen
     }
 
     /// <summary>
-    /// Max pooling over a C×H×W feature map. The stride defaults to the kernel size, as in
-    /// PyTorch; out = floor((W + 2P − F) / S) + 1.
+    /// What max and average pooling share: a window, a stride that defaults to the window (as in
+    /// PyTorch) and implicit padding; out = floor((W + 2P − F) / S) + 1.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-    public sealed class MaxPool2dAttribute : LayerAttribute
+    public abstract class Pool2dAttribute : LayerAttribute
     {
         /// <summary>Creates the attribute.</summary>
         /// <param name="kernel">The square window size F.</param>
-        public MaxPool2dAttribute(int kernel) => Kernel = kernel;
+        protected Pool2dAttribute(int kernel) => Kernel = kernel;
 
         /// <summary>The square window size F.</summary>
         public int Kernel { get; }
@@ -97,42 +96,27 @@ namespace ModelGen
         public int PaddingWidth { get; set; }
     }
 
-    /// <summary>
-    /// Average pooling over a C×H×W feature map. The stride defaults to the kernel size, as in
-    /// PyTorch; out = floor((W + 2P − F) / S) + 1.
-    /// </summary>
+    /// <summary>Max pooling over a C×H×W feature map: the largest value of each window.</summary>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-    public sealed class AvgPool2dAttribute : LayerAttribute
+    public sealed class MaxPool2dAttribute : Pool2dAttribute
     {
         /// <summary>Creates the attribute.</summary>
         /// <param name="kernel">The square window size F.</param>
-        public AvgPool2dAttribute(int kernel) => Kernel = kernel;
+        public MaxPool2dAttribute(int kernel)
+            : base(kernel)
+        {
+        }
+    }
 
-        /// <summary>The square window size F.</summary>
-        public int Kernel { get; }
-
-        /// <summary>Window height; overrides <see cref="Kernel"/> on the height axis.</summary>
-        public int KernelHeight { get; set; }
-
-        /// <summary>Window width; overrides <see cref="Kernel"/> on the width axis.</summary>
-        public int KernelWidth { get; set; }
-
-        /// <summary>Stride on both axes (default: the window size).</summary>
-        public int Stride { get; set; }
-
-        /// <summary>Stride on the height axis; overrides <see cref="Stride"/>.</summary>
-        public int StrideHeight { get; set; }
-
-        /// <summary>Stride on the width axis; overrides <see cref="Stride"/>.</summary>
-        public int StrideWidth { get; set; }
-
-        /// <summary>Implicit zero padding on both axes (default 0, at most half the window).</summary>
-        public int Padding { get; set; }
-
-        /// <summary>Padding on the height axis; overrides <see cref="Padding"/>.</summary>
-        public int PaddingHeight { get; set; }
-
-        /// <summary>Padding on the width axis; overrides <see cref="Padding"/>.</summary>
-        public int PaddingWidth { get; set; }
+    /// <summary>Average pooling over a C×H×W feature map: the mean of each window (padding counts as zeros).</summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class AvgPool2dAttribute : Pool2dAttribute
+    {
+        /// <summary>Creates the attribute.</summary>
+        /// <param name="kernel">The square window size F.</param>
+        public AvgPool2dAttribute(int kernel)
+            : base(kernel)
+        {
+        }
     }
 }
