@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using ModelGen.Generator.Tests.Infrastructure;
 using Xunit;
 
@@ -19,6 +20,21 @@ public sealed class SnapshotTests
 
     [Fact]
     public void NestedWithoutTraining() => VerifyGenerated(Models.NestedWithoutTraining);
+
+    [Fact]
+    public void GeneratedCodeIsDocumentedForProjectsThatRequireIt()
+    {
+        foreach (string source in new[] { Models.Mlp, Models.DigitsCnn, Models.EveryLayer, Models.NestedWithoutTraining })
+        {
+            CSharpParseOptions options = TestCompilation.ParseOptions.WithDocumentationMode(DocumentationMode.Diagnose);
+            CSharpCompilation compilation = TestCompilation.Create(source).RemoveAllSyntaxTrees()
+                .AddSyntaxTrees(CSharpSyntaxTree.ParseText(source, options));
+            GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new ModelGenerator().AsSourceGenerator() }, parseOptions: options);
+            driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
+            SyntaxTree generated = output.SyntaxTrees.Last();
+            Assert.Empty(output.GetDiagnostics().Where(d => d.Location.SourceTree == generated).Select(d => d.ToString()));
+        }
+    }
 
     [Fact]
     public void GeneratingTwiceGivesIdenticalBytes()

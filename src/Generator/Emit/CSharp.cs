@@ -43,6 +43,9 @@ namespace ModelGen.Generator.Emit
 
         public static string Literal(bool value) => value ? "true" : "false";
 
+        /// <summary>Escapes text for an XML documentation comment.</summary>
+        public static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
         public static string Tuple(Pair pair) => $"({pair.Height}, {pair.Width})";
 
         /// <summary>Arguments for <c>new global::ModelGen.TensorShape(...)</c>.</summary>

@@ -48,14 +48,18 @@ namespace ModelGen.Generator.Emit
             };
         }
 
-        /// <summary>The comment above a layer's field: attribute, shapes, parameters.</summary>
+        /// <summary>
+        /// The documentation comment of a layer's field: attribute, shapes, parameters. An XML
+        /// comment rather than a plain one, so IntelliSense shows it and projects that require
+        /// documentation (CS1591) build.
+        /// </summary>
         public static string Comment(LayerPlan layer)
         {
             string formula = ParameterFormula(layer);
             string parameters = layer.Parameters == 0
                 ? "no parameters"
                 : $"{Numbers.Grouped(layer.Parameters)} parameters{(formula.Length == 0 ? string.Empty : $" ({formula})")}";
-            return $"// [{layer.Spec.Display}]  {Shape.Format(layer.InputShape)} → {Shape.Format(layer.OutputShape)}, {parameters}";
+            return $"/// <summary>[{CSharp.Xml(layer.Spec.Display)}]  {Shape.Format(layer.InputShape)} → {Shape.Format(layer.OutputShape)}, {parameters}</summary>";
         }
     }
 }

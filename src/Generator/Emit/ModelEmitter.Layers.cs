@@ -18,6 +18,7 @@ namespace ModelGen.Generator.Emit
             }
 
             writer.WriteLine();
+            writer.WriteLine("/// <summary>The device the layers were created on; batches are moved there.</summary>");
             writer.WriteLine($"private readonly {CSharp.Device} _device;");
         }
 

@@ -13,10 +13,10 @@ namespace ModelGen.Generator.Emit
             writer.WriteLine($"private {lossType}? _lossFunction;");
             writer.WriteLine("private global::TorchSharp.torch.optim.Optimizer? _optimizer;");
             writer.WriteLine();
-            writer.WriteLine($"/// <summary>The loss declared by <c>[{Xml(loss.Display)}]</c>.</summary>");
+            writer.WriteLine($"/// <summary>The loss declared by <c>[{CSharp.Xml(loss.Display)}]</c>.</summary>");
             writer.WriteLine($"public {lossType} LossFunction => _lossFunction ??= {CSharp.Nn}.{LossType(loss.Kind)}();");
             writer.WriteLine();
-            writer.WriteLine($"/// <summary>The optimizer declared by <c>[{Xml(optimizer.Display)}]</c>, created on first use over the list of this model's parameters (a list, as PyTorch keeps it, so that zero_grad and step do not walk the module tree again).</summary>");
+            writer.WriteLine($"/// <summary>The optimizer declared by <c>[{CSharp.Xml(optimizer.Display)}]</c>, created on first use over the list of this model's parameters (a list, as PyTorch keeps it, so that zero_grad and step do not walk the module tree again).</summary>");
             writer.WriteLine($"public global::TorchSharp.torch.optim.Optimizer Optimizer => _optimizer ??= {OptimizerFactory(optimizer)};");
             writer.WriteLine();
             writer.WriteLine($"/// <inheritdoc cref=\"global::ModelGen.ITrainableModel.LossKind\"/>");
@@ -72,7 +72,5 @@ namespace ModelGen.Generator.Emit
             LossKindSpec.CrossEntropy => "Class indices (int64) of shape N.",
             _ => $"Targets (float32) of shape {CSharp.Batched(plan.OutputShape)}.",
         };
-
-        private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
     }
 }

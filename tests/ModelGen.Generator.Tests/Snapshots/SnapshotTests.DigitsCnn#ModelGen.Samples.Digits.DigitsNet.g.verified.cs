@@ -59,39 +59,40 @@ namespace ModelGen.Samples.Digits
             "Loss: Loss(LossKind.CrossEntropy)    Optimizer: Optimizer(OptimizerKind.Adam, LearningRate = 1e-3)\n" +
             "================================================================================\n";
 
-        // [Conv2d(16, Kernel = 3, Padding = 1)]  1×8×8 → 16×8×8, 160 parameters (16·1·3·3 + 16)
+        /// <summary>[Conv2d(16, Kernel = 3, Padding = 1)]  1×8×8 → 16×8×8, 160 parameters (16·1·3·3 + 16)</summary>
         public readonly global::TorchSharp.Modules.Conv2d conv1;
 
-        // [ReLU]  16×8×8 → 16×8×8, no parameters
+        /// <summary>[ReLU]  16×8×8 → 16×8×8, no parameters</summary>
         public readonly global::TorchSharp.Modules.ReLU relu1;
 
-        // [MaxPool2d(2)]  16×8×8 → 16×4×4, no parameters
+        /// <summary>[MaxPool2d(2)]  16×8×8 → 16×4×4, no parameters</summary>
         public readonly global::TorchSharp.Modules.MaxPool2d maxpool1;
 
-        // [Conv2d(32, Kernel = 3, Padding = 1)]  16×4×4 → 32×4×4, 4,640 parameters (32·16·3·3 + 32)
+        /// <summary>[Conv2d(32, Kernel = 3, Padding = 1)]  16×4×4 → 32×4×4, 4,640 parameters (32·16·3·3 + 32)</summary>
         public readonly global::TorchSharp.Modules.Conv2d conv2;
 
-        // [ReLU]  32×4×4 → 32×4×4, no parameters
+        /// <summary>[ReLU]  32×4×4 → 32×4×4, no parameters</summary>
         public readonly global::TorchSharp.Modules.ReLU relu2;
 
-        // [MaxPool2d(2)]  32×4×4 → 32×2×2, no parameters
+        /// <summary>[MaxPool2d(2)]  32×4×4 → 32×2×2, no parameters</summary>
         public readonly global::TorchSharp.Modules.MaxPool2d maxpool2;
 
-        // [Flatten]  32×2×2 → 128, no parameters
+        /// <summary>[Flatten]  32×2×2 → 128, no parameters</summary>
         public readonly global::TorchSharp.Modules.Flatten flatten1;
 
-        // [Linear(64)]  128 → 64, 8,256 parameters (128·64 + 64)
+        /// <summary>[Linear(64)]  128 → 64, 8,256 parameters (128·64 + 64)</summary>
         public readonly global::TorchSharp.Modules.Linear fc1;
 
-        // [ReLU]  64 → 64, no parameters
+        /// <summary>[ReLU]  64 → 64, no parameters</summary>
         public readonly global::TorchSharp.Modules.ReLU relu3;
 
-        // [Dropout(0.25)]  64 → 64, no parameters
+        /// <summary>[Dropout(0.25)]  64 → 64, no parameters</summary>
         public readonly global::TorchSharp.Modules.Dropout dropout1;
 
-        // [Linear(10)]  64 → 10, 650 parameters (64·10 + 10)
+        /// <summary>[Linear(10)]  64 → 10, 650 parameters (64·10 + 10)</summary>
         public readonly global::TorchSharp.Modules.Linear fc2;
 
+        /// <summary>The device the layers were created on; batches are moved there.</summary>
         private readonly global::TorchSharp.torch.Device _device;
 
         /// <summary>

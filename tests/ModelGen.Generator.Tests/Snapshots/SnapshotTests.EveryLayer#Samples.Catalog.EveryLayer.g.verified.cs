@@ -65,48 +65,49 @@ namespace Samples.Catalog
             "Loss: Loss(LossKind.MSE)    Optimizer: Optimizer(OptimizerKind.SGD, LearningRate = 0.5, WeightDecay = 1e-4)\n" +
             "========================================================================================================================================================\n";
 
-        // [Conv2d(8, KernelHeight = 5, KernelWidth = 3, StrideHeight = 2, Padding = 1, Dilation = 2, Bias = false)]  3×32×24 → 8×13×22, 360 parameters (8·3·5·3)
+        /// <summary>[Conv2d(8, KernelHeight = 5, KernelWidth = 3, StrideHeight = 2, Padding = 1, Dilation = 2, Bias = false)]  3×32×24 → 8×13×22, 360 parameters (8·3·5·3)</summary>
         public readonly global::TorchSharp.Modules.Conv2d conv1;
 
-        // [BatchNorm2d(Eps = 1e-3, Momentum = 0.05)]  8×13×22 → 8×13×22, 16 parameters (2·8)
+        /// <summary>[BatchNorm2d(Eps = 1e-3, Momentum = 0.05)]  8×13×22 → 8×13×22, 16 parameters (2·8)</summary>
         public readonly global::TorchSharp.Modules.BatchNorm2d bn1;
 
-        // [LeakyReLU(NegativeSlope = 0.2)]  8×13×22 → 8×13×22, no parameters
+        /// <summary>[LeakyReLU(NegativeSlope = 0.2)]  8×13×22 → 8×13×22, no parameters</summary>
         public readonly global::TorchSharp.Modules.LeakyReLU leakyrelu1;
 
-        // [MaxPool2d(2, Stride = 1)]  8×13×22 → 8×12×21, no parameters
+        /// <summary>[MaxPool2d(2, Stride = 1)]  8×13×22 → 8×12×21, no parameters</summary>
         public readonly global::TorchSharp.Modules.MaxPool2d maxpool1;
 
-        // [AvgPool2d(3, Padding = 1)]  8×12×21 → 8×4×7, no parameters
+        /// <summary>[AvgPool2d(3, Padding = 1)]  8×12×21 → 8×4×7, no parameters</summary>
         public readonly global::TorchSharp.Modules.AvgPool2d avgpool1;
 
-        // [Sigmoid]  8×4×7 → 8×4×7, no parameters
+        /// <summary>[Sigmoid]  8×4×7 → 8×4×7, no parameters</summary>
         public readonly global::TorchSharp.Modules.Sigmoid sigmoid1;
 
-        // [Flatten]  8×4×7 → 224, no parameters
+        /// <summary>[Flatten]  8×4×7 → 224, no parameters</summary>
         public readonly global::TorchSharp.Modules.Flatten flatten1;
 
-        // [Linear(16, Bias = false)]  224 → 16, 3,584 parameters (224·16)
+        /// <summary>[Linear(16, Bias = false)]  224 → 16, 3,584 parameters (224·16)</summary>
         public readonly global::TorchSharp.Modules.Linear fc1;
 
-        // [BatchNorm1d]  16 → 16, 32 parameters (2·16)
+        /// <summary>[BatchNorm1d]  16 → 16, 32 parameters (2·16)</summary>
         public readonly global::TorchSharp.Modules.BatchNorm1d bn2;
 
-        // [Tanh]  16 → 16, no parameters
+        /// <summary>[Tanh]  16 → 16, no parameters</summary>
         public readonly global::TorchSharp.Modules.Tanh tanh1;
 
-        // [Dropout(0.1)]  16 → 16, no parameters
+        /// <summary>[Dropout(0.1)]  16 → 16, no parameters</summary>
         public readonly global::TorchSharp.Modules.Dropout dropout1;
 
-        // [Linear(4)]  16 → 4, 68 parameters (16·4 + 4)
+        /// <summary>[Linear(4)]  16 → 4, 68 parameters (16·4 + 4)</summary>
         public readonly global::TorchSharp.Modules.Linear fc2;
 
-        // [Softmax(Dim = -1)]  4 → 4, no parameters
+        /// <summary>[Softmax(Dim = -1)]  4 → 4, no parameters</summary>
         public readonly global::TorchSharp.Modules.Softmax softmax1;
 
-        // [LogSoftmax]  4 → 4, no parameters
+        /// <summary>[LogSoftmax]  4 → 4, no parameters</summary>
         public readonly global::TorchSharp.Modules.LogSoftmax logsoftmax1;
 
+        /// <summary>The device the layers were created on; batches are moved there.</summary>
         private readonly global::TorchSharp.torch.Device _device;
 
         /// <summary>

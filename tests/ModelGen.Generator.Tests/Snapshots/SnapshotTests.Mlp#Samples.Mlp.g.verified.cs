@@ -43,15 +43,16 @@ namespace Samples
             "Loss: Loss(LossKind.CrossEntropy)    Optimizer: Optimizer(OptimizerKind.SGD, LearningRate = 0.1, Momentum = 0.9)\n" +
             "=================================================\n";
 
-        // [Linear(32)]  64 → 32, 2,080 parameters (64·32 + 32)
+        /// <summary>[Linear(32)]  64 → 32, 2,080 parameters (64·32 + 32)</summary>
         public readonly global::TorchSharp.Modules.Linear fc1;
 
-        // [ReLU]  32 → 32, no parameters
+        /// <summary>[ReLU]  32 → 32, no parameters</summary>
         public readonly global::TorchSharp.Modules.ReLU relu1;
 
-        // [Linear(10)]  32 → 10, 330 parameters (32·10 + 10)
+        /// <summary>[Linear(10)]  32 → 10, 330 parameters (32·10 + 10)</summary>
         public readonly global::TorchSharp.Modules.Linear fc2;
 
+        /// <summary>The device the layers were created on; batches are moved there.</summary>
         private readonly global::TorchSharp.torch.Device _device;
 
         /// <summary>

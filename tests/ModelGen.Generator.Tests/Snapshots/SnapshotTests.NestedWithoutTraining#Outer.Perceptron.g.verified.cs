@@ -40,12 +40,13 @@ partial class Outer
             "Input shape: 4    Output shape: 1\n" +
             "=================================================================\n";
 
-        // [Linear(1, Bias = true)]  4 → 1, 5 parameters (4·1 + 1)
+        /// <summary>[Linear(1, Bias = true)]  4 → 1, 5 parameters (4·1 + 1)</summary>
         public readonly global::TorchSharp.Modules.Linear fc1;
 
-        // [Sigmoid]  1 → 1, no parameters
+        /// <summary>[Sigmoid]  1 → 1, no parameters</summary>
         public readonly global::TorchSharp.Modules.Sigmoid sigmoid1;
 
+        /// <summary>The device the layers were created on; batches are moved there.</summary>
         private readonly global::TorchSharp.torch.Device _device;
 
         /// <summary>
