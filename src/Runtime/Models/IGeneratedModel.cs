@@ -24,7 +24,11 @@ namespace ModelGen
         /// <summary>A printable table of the layers.</summary>
         string Summary { get; }
 
-        /// <summary>The device the parameters live on; batches are moved there.</summary>
+        /// <summary>
+        /// The device given to the constructor (the CPU by default), where the parameters live and
+        /// where the training loop moves batches. Choose the device when constructing the model
+        /// rather than moving it later with <c>to(...)</c>.
+        /// </summary>
         torch.Device Device { get; }
 
         /// <summary>Runs the network on a batch.</summary>
