@@ -56,7 +56,7 @@ namespace ModelGen.Generator.Emit
                 foreach (LayerPlan layer in plan.Layers)
                 {
                     string assignment = current == "input" ? "var x" : "x";
-                    writer.WriteLine($"{assignment} = {layer.FieldName}.forward({current}); // {CSharp.Batched(layer.OutputShape)}");
+                    writer.WriteLine($"{assignment} = {layer.FieldName}.forward({current}); // [{layer.Spec.Display}]  {CSharp.Batched(layer.InputShape)} → {CSharp.Batched(layer.OutputShape)}");
                     current = "x";
                 }
 

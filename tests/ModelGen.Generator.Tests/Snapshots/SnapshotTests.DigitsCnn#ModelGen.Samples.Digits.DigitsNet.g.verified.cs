@@ -126,17 +126,17 @@ namespace ModelGen.Samples.Digits
         public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
         {
             global::ModelGen.ModelGuard.CheckInput("DigitsNet", input, InputShape);
-            var x = conv1.forward(input); // N×16×8×8
-            x = relu1.forward(x); // N×16×8×8
-            x = maxpool1.forward(x); // N×16×4×4
-            x = conv2.forward(x); // N×32×4×4
-            x = relu2.forward(x); // N×32×4×4
-            x = maxpool2.forward(x); // N×32×2×2
-            x = flatten1.forward(x); // N×128
-            x = fc1.forward(x); // N×64
-            x = relu3.forward(x); // N×64
-            x = dropout1.forward(x); // N×64
-            x = fc2.forward(x); // N×10
+            var x = conv1.forward(input); // [Conv2d(16, Kernel = 3, Padding = 1)]  N×1×8×8 → N×16×8×8
+            x = relu1.forward(x); // [ReLU]  N×16×8×8 → N×16×8×8
+            x = maxpool1.forward(x); // [MaxPool2d(2)]  N×16×8×8 → N×16×4×4
+            x = conv2.forward(x); // [Conv2d(32, Kernel = 3, Padding = 1)]  N×16×4×4 → N×32×4×4
+            x = relu2.forward(x); // [ReLU]  N×32×4×4 → N×32×4×4
+            x = maxpool2.forward(x); // [MaxPool2d(2)]  N×32×4×4 → N×32×2×2
+            x = flatten1.forward(x); // [Flatten]  N×32×2×2 → N×128
+            x = fc1.forward(x); // [Linear(64)]  N×128 → N×64
+            x = relu3.forward(x); // [ReLU]  N×64 → N×64
+            x = dropout1.forward(x); // [Dropout(0.25)]  N×64 → N×64
+            x = fc2.forward(x); // [Linear(10)]  N×64 → N×10
             return x;
         }
 

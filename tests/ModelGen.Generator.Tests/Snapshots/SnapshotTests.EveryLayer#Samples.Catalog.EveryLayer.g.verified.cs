@@ -144,20 +144,20 @@ namespace Samples.Catalog
         public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
         {
             global::ModelGen.ModelGuard.CheckInput("EveryLayer", input, InputShape);
-            var x = conv1.forward(input); // N×8×13×22
-            x = bn1.forward(x); // N×8×13×22
-            x = leakyrelu1.forward(x); // N×8×13×22
-            x = maxpool1.forward(x); // N×8×12×21
-            x = avgpool1.forward(x); // N×8×4×7
-            x = sigmoid1.forward(x); // N×8×4×7
-            x = flatten1.forward(x); // N×224
-            x = fc1.forward(x); // N×16
-            x = bn2.forward(x); // N×16
-            x = tanh1.forward(x); // N×16
-            x = dropout1.forward(x); // N×16
-            x = fc2.forward(x); // N×4
-            x = softmax1.forward(x); // N×4
-            x = logsoftmax1.forward(x); // N×4
+            var x = conv1.forward(input); // [Conv2d(8, KernelHeight = 5, KernelWidth = 3, StrideHeight = 2, Padding = 1, Dilation = 2, Bias = false)]  N×3×32×24 → N×8×13×22
+            x = bn1.forward(x); // [BatchNorm2d(Eps = 1e-3, Momentum = 0.05)]  N×8×13×22 → N×8×13×22
+            x = leakyrelu1.forward(x); // [LeakyReLU(NegativeSlope = 0.2)]  N×8×13×22 → N×8×13×22
+            x = maxpool1.forward(x); // [MaxPool2d(2, Stride = 1)]  N×8×13×22 → N×8×12×21
+            x = avgpool1.forward(x); // [AvgPool2d(3, Padding = 1)]  N×8×12×21 → N×8×4×7
+            x = sigmoid1.forward(x); // [Sigmoid]  N×8×4×7 → N×8×4×7
+            x = flatten1.forward(x); // [Flatten]  N×8×4×7 → N×224
+            x = fc1.forward(x); // [Linear(16, Bias = false)]  N×224 → N×16
+            x = bn2.forward(x); // [BatchNorm1d]  N×16 → N×16
+            x = tanh1.forward(x); // [Tanh]  N×16 → N×16
+            x = dropout1.forward(x); // [Dropout(0.1)]  N×16 → N×16
+            x = fc2.forward(x); // [Linear(4)]  N×16 → N×4
+            x = softmax1.forward(x); // [Softmax(Dim = -1)]  N×4 → N×4
+            x = logsoftmax1.forward(x); // [LogSoftmax]  N×4 → N×4
             return x;
         }
 

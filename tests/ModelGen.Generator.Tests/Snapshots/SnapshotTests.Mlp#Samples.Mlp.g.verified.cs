@@ -78,9 +78,9 @@ namespace Samples
         public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
         {
             global::ModelGen.ModelGuard.CheckInput("Mlp", input, InputShape);
-            var x = fc1.forward(input); // N×32
-            x = relu1.forward(x); // N×32
-            x = fc2.forward(x); // N×10
+            var x = fc1.forward(input); // [Linear(32)]  N×64 → N×32
+            x = relu1.forward(x); // [ReLU]  N×32 → N×32
+            x = fc2.forward(x); // [Linear(10)]  N×32 → N×10
             return x;
         }
 

@@ -71,8 +71,8 @@ partial class Outer
         public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
         {
             global::ModelGen.ModelGuard.CheckInput("Perceptron", input, InputShape);
-            var x = fc1.forward(input); // N×1
-            x = sigmoid1.forward(x); // N×1
+            var x = fc1.forward(input); // [Linear(1, Bias = true)]  N×4 → N×1
+            x = sigmoid1.forward(x); // [Sigmoid]  N×1 → N×1
             return x;
         }
 
