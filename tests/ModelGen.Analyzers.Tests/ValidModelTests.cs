@@ -19,31 +19,16 @@ public sealed class ValidModelTests
             """));
 
     [Fact]
-    public Task DigitsCnn_NoDiagnostics()
-    {
-        // samples/Digits/DigitsNet.cs itself, embedded in this assembly.
-        using System.IO.Stream stream = typeof(ValidModelTests).Assembly.GetManifestResourceStream("DigitsNet.cs")!;
-        using var reader = new System.IO.StreamReader(stream);
-        return AnalyzerTest.VerifyAsync(reader.ReadToEnd());
-    }
+    public Task DigitsCnn_NoDiagnostics() =>
+        // samples/Digits/DigitsNet.cs itself.
+        AnalyzerTest.VerifyAsync(Embedded("DigitsNet.cs"));
 
     [Fact]
     public Task LeNet5_NoDiagnostics() =>
-        // 32×32 → conv5 28×28 → pool 14×14 → conv5 10×10 → pool 5×5 → 400 → 120 → 84 → 10: every
-        // stride divides its padded input exactly, so not even MG0003 fires.
-        AnalyzerTest.VerifyAsync(Source("""
-            [Model(1, 32, 32)]
-            [Conv2d(6, Kernel = 5), Tanh]
-            [AvgPool2d(2)]
-            [Conv2d(16, Kernel = 5), Tanh]
-            [AvgPool2d(2)]
-            [Flatten]
-            [Linear(120), Tanh]
-            [Linear(84), Tanh]
-            [Linear(10)]
-            [Loss(LossKind.CrossEntropy), Optimizer(OptimizerKind.SGD, LearningRate = 0.01)]
-            public partial class LeNet5 { }
-            """));
+        // The parity tests' LeNet-5 itself. 32×32 → conv5 28×28 → pool 14×14 → conv5 10×10 →
+        // pool 5×5 → 400 → 120 → 84 → 10: every stride divides its padded input exactly, so not
+        // even MG0003 fires.
+        AnalyzerTest.VerifyAsync(Embedded("LeNet5.cs"));
 
     [Fact]
     public Task RectangularWindowsNestedInPartialTypes_NoDiagnostics() =>
@@ -67,4 +52,12 @@ public sealed class ValidModelTests
 
             public struct Point { public int X; }
             """));
+
+    /// <summary>A model file of the repository, embedded in this assembly (see the project file).</summary>
+    private static string Embedded(string name)
+    {
+        using System.IO.Stream stream = typeof(ValidModelTests).Assembly.GetManifestResourceStream(name)!;
+        using var reader = new System.IO.StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 }

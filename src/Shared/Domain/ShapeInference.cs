@@ -25,12 +25,12 @@ namespace ModelGen.Domain
                     $"Model {spec.Name} declares no layers; add layer attributes such as [Linear(10)] after [Model]"));
             }
 
+            long total = 0;
             if (inputValid)
             {
                 var names = new FieldNames();
                 EquatableArray<int> shape = spec.InputShape;
                 LayerSpec? previous = null;
-                long total = 0;
                 for (int i = 0; i < spec.Layers.Count; i++)
                 {
                     LayerSpec layer = spec.Layers[i];
@@ -56,7 +56,7 @@ namespace ModelGen.Domain
                 }
             }
 
-            if (spec.Loss is not null && spec.Optimizer is not null && spec.Layers.Count > 0 && layers.Count == spec.Layers.Count && layers.TrueForAll(l => l.Parameters == 0))
+            if (spec.Loss is not null && spec.Optimizer is not null && spec.Layers.Count > 0 && layers.Count == spec.Layers.Count && total == 0)
             {
                 problems.Add(new ModelProblem(ProblemKind.NothingToTrain, ProblemTarget.Optimizer, -1,
                     $"{spec.Optimizer.Display} has nothing to optimize: no layer of {spec.Name} has a trainable parameter, so {spec.Name} gets no TrainStep"));
