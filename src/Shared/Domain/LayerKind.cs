@@ -18,19 +18,4 @@ namespace ModelGen.Domain
         Softmax,
         LogSoftmax,
     }
-
-    /// <summary>Mirrors <c>ModelGen.LossKind</c>; the numeric values must match.</summary>
-    internal enum LossKindSpec
-    {
-        MSE = 0,
-        CrossEntropy = 1,
-        BCEWithLogits = 2,
-    }
-
-    /// <summary>Mirrors <c>ModelGen.OptimizerKind</c>; the numeric values must match.</summary>
-    internal enum OptimizerKindSpec
-    {
-        SGD = 0,
-        Adam = 1,
-    }
 }

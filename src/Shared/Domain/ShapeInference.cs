@@ -91,7 +91,7 @@ namespace ModelGen.Domain
         {
             if (spec.Optimizer is not null)
             {
-                foreach (string message in ArgumentRules.Check(spec.Optimizer))
+                foreach (string message in TrainingRules.Check(spec.Optimizer))
                 {
                     problems.Add(new ModelProblem(ProblemKind.InvalidArgument, ProblemTarget.Optimizer, -1, message));
                 }

@@ -40,12 +40,6 @@ namespace ModelGen.Domain
         double Momentum = 0,
         int Dim = 1);
 
-    /// <summary>The declared loss.</summary>
-    internal sealed record LossSpec(LossKindSpec Kind, string Display);
-
-    /// <summary>The declared optimizer.</summary>
-    internal sealed record OptimizerSpec(OptimizerKindSpec Kind, string Display, double LearningRate, double Momentum, double WeightDecay);
-
     /// <summary>
     /// A whole model as declared: what shape inference and emission need, nothing from Roslyn.
     /// </summary>

@@ -46,7 +46,7 @@ namespace ModelGen.Roslyn
                 }
 
                 string name = attributeClass.Name;
-                bool known = name is "ModelAttribute" or "LossAttribute" or "OptimizerAttribute" || TryLayerKind(name, out _);
+                bool known = name == "ModelAttribute" || TrainingSpecReader.IsTrainingAttribute(name) || TryLayerKind(name, out _);
                 if (!known)
                 {
                     continue;
@@ -58,8 +58,8 @@ namespace ModelGen.Roslyn
                     continue;
                 }
 
-                var args = new Arguments(attribute);
                 string display = Display(attribute, cancellationToken);
+                DeclaredArguments args = DeclaredArgumentsReader.From(attribute, display);
                 switch (name)
                 {
                     case "ModelAttribute":
@@ -68,37 +68,14 @@ namespace ModelGen.Roslyn
                         modelDeclaration = DeclarationOf(attribute, cancellationToken);
                         break;
 
-                    case "LossAttribute":
+                    case TrainingSpecReader.LossAttributeName:
                         lossIndex = i;
-                        int lossKind = args.Int(0, -1);
-                        if (Enum.IsDefined(typeof(LossKindSpec), lossKind))
-                        {
-                            loss = new LossSpec((LossKindSpec)lossKind, display);
-                        }
-                        else
-                        {
-                            problems.Add(new ModelProblem(ProblemKind.InvalidArgument, ProblemTarget.Loss, -1, $"{display}: {lossKind} is not a LossKind"));
-                        }
-
+                        loss = TrainingSpecReader.ReadLoss(args, problems);
                         break;
 
-                    case "OptimizerAttribute":
+                    case TrainingSpecReader.OptimizerAttributeName:
                         optimizerIndex = i;
-                        int optimizerKind = args.Int(0, -1);
-                        if (Enum.IsDefined(typeof(OptimizerKindSpec), optimizerKind))
-                        {
-                            optimizer = new OptimizerSpec(
-                                (OptimizerKindSpec)optimizerKind,
-                                display,
-                                args.Double("LearningRate", 0.01),
-                                args.Double("Momentum", 0),
-                                args.Double("WeightDecay", 0));
-                        }
-                        else
-                        {
-                            problems.Add(new ModelProblem(ProblemKind.InvalidArgument, ProblemTarget.Optimizer, -1, $"{display}: {optimizerKind} is not an OptimizerKind"));
-                        }
-
+                        optimizer = TrainingSpecReader.ReadOptimizer(args, problems);
                         break;
 
                     default:
@@ -151,7 +128,7 @@ namespace ModelGen.Roslyn
                 && kind.ToString() + suffix == attributeClassName;
         }
 
-        private static LayerSpec ReadLayer(LayerKind kind, string display, Arguments args)
+        private static LayerSpec ReadLayer(LayerKind kind, string display, DeclaredArguments args)
         {
             switch (kind)
             {
@@ -215,72 +192,6 @@ namespace ModelGen.Roslyn
             SyntaxNode? syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken);
             string text = syntax?.ToString() ?? attribute.AttributeClass?.Name ?? "?";
             return Regex.Replace(text, @"\s+", " ");
-        }
-
-        /// <summary>Typed access to an attribute's positional and named arguments, with defaults.</summary>
-        private readonly struct Arguments
-        {
-            private readonly AttributeData _attribute;
-
-            public Arguments(AttributeData attribute) => _attribute = attribute;
-
-            public bool Has(string name) => _attribute.NamedArguments.Any(pair => pair.Key == name);
-
-            public int Int(int position, int fallback) =>
-                position < _attribute.ConstructorArguments.Length && _attribute.ConstructorArguments[position].Value is int value ? value : fallback;
-
-            public int Int(string name, int fallback) => Named(name) is int value ? value : fallback;
-
-            public double Double(int position, double fallback) =>
-                position < _attribute.ConstructorArguments.Length ? AsDouble(_attribute.ConstructorArguments[position].Value, fallback) : fallback;
-
-            public double Double(string name, double fallback) => AsDouble(Named(name), fallback);
-
-            public bool Bool(string name, bool fallback) => Named(name) is bool value ? value : fallback;
-
-            /// <summary>Reads <c>{name}</c> for both axes, then <c>{name}Height</c>/<c>{name}Width</c> overrides.</summary>
-            public Pair Pair(string name, int fallback)
-            {
-                int square = Int(name, fallback);
-                return new Pair(Int(name + "Height", square), Int(name + "Width", square));
-            }
-
-            public int[] IntArray(int position)
-            {
-                if (position >= _attribute.ConstructorArguments.Length)
-                {
-                    return Array.Empty<int>();
-                }
-
-                TypedConstant constant = _attribute.ConstructorArguments[position];
-                if (constant.Kind != TypedConstantKind.Array || constant.IsNull)
-                {
-                    return Array.Empty<int>();
-                }
-
-                return constant.Values.Select(v => v.Value is int i ? i : 0).ToArray();
-            }
-
-            private object? Named(string name)
-            {
-                foreach (KeyValuePair<string, TypedConstant> pair in _attribute.NamedArguments)
-                {
-                    if (pair.Key == name)
-                    {
-                        return pair.Value.Value;
-                    }
-                }
-
-                return null;
-            }
-
-            private static double AsDouble(object? value, double fallback) => value switch
-            {
-                double d => d,
-                float f => f,
-                int i => i,
-                _ => fallback,
-            };
         }
     }
 }
