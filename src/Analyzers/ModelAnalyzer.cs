@@ -143,7 +143,7 @@ namespace ModelGen.Analyzers
         private static bool IsModelGenMember(AttributeData attribute) =>
             attribute.AttributeClass is { } attributeClass
             && IsInModelGenNamespace(attributeClass)
-            && (TrainingSpecReader.IsTrainingAttribute(attributeClass.Name) || ModelSpecReader.TryLayerKind(attributeClass.Name, out _));
+            && (TrainingSpecReader.IsTrainingAttribute(attributeClass.Name) || LayerCatalog.TryFind(attributeClass.Name, out _));
 
         private static bool IsInModelGenNamespace(INamedTypeSymbol attributeClass) =>
             attributeClass.ContainingType is null && attributeClass.ContainingNamespace?.ToDisplayString() == ModelSpecReader.Namespace;

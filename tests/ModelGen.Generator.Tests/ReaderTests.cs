@@ -27,25 +27,27 @@ public sealed class ReaderTests
             "[Model(4, 8, 8)] [Conv2d(2, Kernel = 3), MaxPool2d(2), AvgPool2d(3)] [Flatten, Linear(5), BatchNorm1d, Dropout, LeakyReLU, Softmax, LogSoftmax] " +
             "[Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD)] public partial class A;");
         LayerSpec[] layers = declaration.Spec.Layers.ToArray();
+        var conv2d = (Conv2dLayer.Spec)layers[0];
+        var (maxPool, avgPool) = ((Pool2dLayer.Spec)layers[1], (Pool2dLayer.Spec)layers[2]);
 
         var conv = new Conv2dAttribute(2) { Kernel = 3 };
-        Assert.Equal(new Pair(conv.Stride, conv.Stride), layers[0].Stride);
-        Assert.Equal(new Pair(conv.Padding, conv.Padding), layers[0].Padding);
-        Assert.Equal(new Pair(conv.Dilation, conv.Dilation), layers[0].Dilation);
-        Assert.Equal(conv.Bias, layers[0].Bias);
+        Assert.Equal(new Pair(conv.Stride, conv.Stride), conv2d.Stride);
+        Assert.Equal(new Pair(conv.Padding, conv.Padding), conv2d.Padding);
+        Assert.Equal(new Pair(conv.Dilation, conv.Dilation), conv2d.Dilation);
+        Assert.Equal(conv.Bias, conv2d.Bias);
 
         // PyTorch: a pool's stride defaults to its window.
-        Assert.Equal(Pair.Square(2), layers[1].Stride);
-        Assert.Equal(Pair.Square(3), layers[2].Stride);
-        Assert.Equal(new Pair(new MaxPool2dAttribute(2).Padding, new MaxPool2dAttribute(2).Padding), layers[1].Padding);
+        Assert.Equal(Pair.Square(2), maxPool.Stride);
+        Assert.Equal(Pair.Square(3), avgPool.Stride);
+        Assert.Equal(new Pair(new MaxPool2dAttribute(2).Padding, new MaxPool2dAttribute(2).Padding), maxPool.Padding);
 
-        Assert.Equal(new LinearAttribute(5).Bias, layers[4].Bias);
-        Assert.Equal(new BatchNorm1dAttribute().Eps, layers[5].Rate);
-        Assert.Equal(new BatchNorm1dAttribute().Momentum, layers[5].Momentum);
-        Assert.Equal(new DropoutAttribute().P, layers[6].Rate);
-        Assert.Equal(new LeakyReLUAttribute().NegativeSlope, layers[7].Rate);
-        Assert.Equal(new SoftmaxAttribute().Dim, layers[8].Dim);
-        Assert.Equal(new LogSoftmaxAttribute().Dim, layers[9].Dim);
+        Assert.Equal(new LinearAttribute(5).Bias, ((LinearLayer.Spec)layers[4]).Bias);
+        Assert.Equal(new BatchNorm1dAttribute().Eps, ((BatchNormLayer.Spec)layers[5]).Eps);
+        Assert.Equal(new BatchNorm1dAttribute().Momentum, ((BatchNormLayer.Spec)layers[5]).Momentum);
+        Assert.Equal(new DropoutAttribute().P, ((DropoutLayer.Spec)layers[6]).P);
+        Assert.Equal(new LeakyReLUAttribute().NegativeSlope, ((LeakyReLULayer.Spec)layers[7]).NegativeSlope);
+        Assert.Equal(new SoftmaxAttribute().Dim, ((SoftmaxLayer.Spec)layers[8]).Dim);
+        Assert.Equal(new LogSoftmaxAttribute().Dim, ((SoftmaxLayer.Spec)layers[9]).Dim);
 
         var optimizer = new OptimizerAttribute(OptimizerKind.SGD);
         Assert.Equal(optimizer.LearningRate, declaration.Spec.Optimizer!.LearningRate);
@@ -56,7 +58,7 @@ public sealed class ReaderTests
     [Fact]
     public void HeightAndWidthOverrideTheSquareSetting()
     {
-        LayerSpec conv = Read("[Model(1, 9, 9)] [Conv2d(2, Kernel = 3, KernelWidth = 5, Stride = 2, StrideHeight = 1, PaddingWidth = 1)] public partial class A;").Spec.Layers[0];
+        var conv = (Conv2dLayer.Spec)Read("[Model(1, 9, 9)] [Conv2d(2, Kernel = 3, KernelWidth = 5, Stride = 2, StrideHeight = 1, PaddingWidth = 1)] public partial class A;").Spec.Layers[0];
         Assert.Equal(new Pair(3, 5), conv.Kernel);
         Assert.Equal(new Pair(1, 2), conv.Stride);
         Assert.Equal(new Pair(0, 1), conv.Padding);
@@ -76,7 +78,7 @@ public sealed class ReaderTests
     [Fact]
     public void EveryLayerKindHasAnAttribute()
     {
-        foreach (LayerKind kind in System.Enum.GetValues<LayerKind>())
+        foreach (string kind in LayerCatalog.Entries.Select(entry => entry.Name))
         {
             System.Type? attribute = typeof(ModelAttribute).Assembly.GetType($"ModelGen.{kind}Attribute");
             Assert.True(attribute is not null && attribute.IsSubclassOf(typeof(LayerAttribute)), $"{kind} has no layer attribute");

@@ -10,7 +10,7 @@ namespace ModelGen.Generator.Emit
             {
                 LayerPlan layer = plan.Layers[i];
                 writer.WriteLine(LayerCode.Comment(layer));
-                writer.WriteLine($"public readonly {LayerCode.FieldType(layer.Spec.Kind)} {layer.FieldName};");
+                writer.WriteLine($"public readonly {layer.Entry.FieldType(layer)} {layer.FieldName};");
                 if (i < plan.Layers.Count - 1)
                 {
                     writer.WriteLine();
@@ -33,7 +33,7 @@ namespace ModelGen.Generator.Emit
             {
                 foreach (LayerPlan layer in plan.Layers)
                 {
-                    writer.WriteLine($"{layer.FieldName} = {LayerCode.Factory(layer)};");
+                    writer.WriteLine($"{layer.FieldName} = {layer.Entry.Factory(layer)};");
                 }
 
                 writer.WriteLine("RegisterComponents();");
@@ -56,7 +56,7 @@ namespace ModelGen.Generator.Emit
                 foreach (LayerPlan layer in plan.Layers)
                 {
                     string assignment = current == "input" ? "var x" : "x";
-                    writer.WriteLine($"{assignment} = {layer.FieldName}.forward({current}); // [{layer.Spec.Display}]  {CSharp.Batched(layer.InputShape)} → {CSharp.Batched(layer.OutputShape)}");
+                    writer.WriteLine($"{assignment} = {layer.Entry.Forward(layer, current)}; // [{layer.Spec.Display}]  {CSharp.Batched(layer.InputShape)} → {CSharp.Batched(layer.OutputShape)}");
                     current = "x";
                 }
 

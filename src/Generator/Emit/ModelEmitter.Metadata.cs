@@ -23,7 +23,7 @@ namespace ModelGen.Generator.Emit
                 foreach (LayerPlan layer in plan.Layers)
                 {
                     writer.WriteLine(
-                        $"new global::ModelGen.LayerInfo({CSharp.Literal(layer.FieldName)}, {CSharp.Literal(layer.Spec.Kind.ToString())}, {CSharp.Literal(layer.Spec.Display)}, " +
+                        $"new global::ModelGen.LayerInfo({CSharp.Literal(layer.FieldName)}, {CSharp.Literal(layer.Spec.Kind)}, {CSharp.Literal(layer.Spec.Display)}, " +
                         $"new global::ModelGen.TensorShape({CSharp.ShapeArguments(layer.InputShape)}), new global::ModelGen.TensorShape({CSharp.ShapeArguments(layer.OutputShape)}), {CSharp.Literal(layer.Parameters)}),");
                 }
             }

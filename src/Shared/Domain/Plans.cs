@@ -5,15 +5,22 @@ namespace ModelGen.Domain
     /// <param name="FieldName">The field, and so the state_dict prefix: <c>conv1</c>, <c>fc2</c>.</param>
     /// <param name="InputShape">The per-sample input shape.</param>
     /// <param name="OutputShape">The per-sample output shape.</param>
-    /// <param name="InFeatures">Linear: input features. Conv2d: input channels. BatchNorm: features. Otherwise 0.</param>
-    /// <param name="Parameters">The number of trainable scalars.</param>
+    /// <param name="InFeatures">The input size the layer's weights are built for (Linear: features; Conv2d: channels; BatchNorm: features), or 0.</param>
+    /// <param name="Counts">Parameters and buffers, from the entry of the kind.</param>
     internal sealed record LayerPlan(
         LayerSpec Spec,
         string FieldName,
         EquatableArray<int> InputShape,
         EquatableArray<int> OutputShape,
         int InFeatures,
-        long Parameters);
+        LayerCounts Counts)
+    {
+        /// <summary>The catalog entry of the layer's kind.</summary>
+        public LayerEntry Entry => Spec.Entry;
+
+        /// <summary>The number of trainable scalars.</summary>
+        public long Parameters => Counts.Parameters;
+    }
 
     /// <summary>A model after shape inference: per-layer plans, totals and problems.</summary>
     /// <param name="Spec">The declaration.</param>

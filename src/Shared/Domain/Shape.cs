@@ -9,6 +9,9 @@ namespace ModelGen.Domain
         public static string Format(EquatableArray<int> shape) =>
             shape.Count == 0 ? "()" : string.Join("×", shape.Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
+        /// <summary>A shape from its dimensions: <c>Shape.Of(16, 8, 8)</c>.</summary>
+        public static EquatableArray<int> Of(params int[] dimensions) => new(dimensions);
+
         /// <summary>
         /// The number of elements: the product of the (positive) dimensions, or
         /// <see cref="long.MaxValue"/> when it does not fit, so a huge shape never wraps round to

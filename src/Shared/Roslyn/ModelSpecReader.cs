@@ -46,7 +46,7 @@ namespace ModelGen.Roslyn
                 }
 
                 string name = attributeClass.Name;
-                bool known = name == "ModelAttribute" || TrainingSpecReader.IsTrainingAttribute(name) || TryLayerKind(name, out _);
+                bool known = name == "ModelAttribute" || TrainingSpecReader.IsTrainingAttribute(name) || LayerCatalog.TryFind(name, out _);
                 if (!known)
                 {
                     continue;
@@ -79,9 +79,9 @@ namespace ModelGen.Roslyn
                         break;
 
                     default:
-                        TryLayerKind(name, out LayerKind kind);
+                        LayerCatalog.TryFind(name, out LayerEntry entry);
                         layerIndices.Add(i);
-                        layers.Add(ReadLayer(kind, display, args));
+                        layers.Add(entry.Read(args));
                         break;
                 }
             }
@@ -115,66 +115,6 @@ namespace ModelGen.Roslyn
                 new EquatableArray<ModelProblem>(problems),
                 new EquatableArray<int>(spread),
                 malformed);
-        }
-
-        /// <summary>Maps an attribute class name to its layer kind: <c>Conv2dAttribute</c> → Conv2d.</summary>
-        public static bool TryLayerKind(string attributeClassName, out LayerKind kind)
-        {
-            kind = default;
-            const string suffix = "Attribute";
-            return attributeClassName.EndsWith(suffix, StringComparison.Ordinal)
-                && Enum.TryParse(attributeClassName.Substring(0, attributeClassName.Length - suffix.Length), ignoreCase: false, out kind)
-                && Enum.IsDefined(typeof(LayerKind), kind)
-                && kind.ToString() + suffix == attributeClassName;
-        }
-
-        private static LayerSpec ReadLayer(LayerKind kind, string display, DeclaredArguments args)
-        {
-            switch (kind)
-            {
-                case LayerKind.Linear:
-                    return new LayerSpec(kind, display, Size: args.Int(0, 0), Bias: args.Bool("Bias", true));
-
-                case LayerKind.Conv2d:
-                    return new LayerSpec(
-                        kind,
-                        display,
-                        Size: args.Int(0, 0),
-                        Kernel: args.Pair("Kernel", 0),
-                        Stride: args.Pair("Stride", 1),
-                        Padding: args.Pair("Padding", 0),
-                        Dilation: args.Pair("Dilation", 1),
-                        Bias: args.Bool("Bias", true));
-
-                case LayerKind.MaxPool2d:
-                case LayerKind.AvgPool2d:
-                {
-                    int square = args.Int(0, 0);
-                    Pair kernel = args.Pair("Kernel", square);
-                    Pair strideDefault = args.Pair("Stride", 0);
-                    Pair stride = new(
-                        strideDefault.Height == 0 && !args.Has("Stride") && !args.Has("StrideHeight") ? kernel.Height : strideDefault.Height,
-                        strideDefault.Width == 0 && !args.Has("Stride") && !args.Has("StrideWidth") ? kernel.Width : strideDefault.Width);
-                    return new LayerSpec(kind, display, Kernel: kernel, Stride: stride, Padding: args.Pair("Padding", 0), Dilation: Pair.Square(1));
-                }
-
-                case LayerKind.Dropout:
-                    return new LayerSpec(kind, display, Rate: args.Double(0, 0.5));
-
-                case LayerKind.BatchNorm1d:
-                case LayerKind.BatchNorm2d:
-                    return new LayerSpec(kind, display, Rate: args.Double("Eps", 1e-5), Momentum: args.Double("Momentum", 0.1));
-
-                case LayerKind.LeakyReLU:
-                    return new LayerSpec(kind, display, Rate: args.Double("NegativeSlope", 0.01));
-
-                case LayerKind.Softmax:
-                case LayerKind.LogSoftmax:
-                    return new LayerSpec(kind, display, Dim: args.Int("Dim", 1));
-
-                default:
-                    return new LayerSpec(kind, display);
-            }
         }
 
         private static bool HasErrors(AttributeData attribute) =>

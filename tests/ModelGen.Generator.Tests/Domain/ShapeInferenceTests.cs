@@ -30,7 +30,7 @@ public sealed class ShapeInferenceTests
     [Fact]
     public void RectangularWindowsUseEachAxisOwnNumbers()
     {
-        var conv = new LayerSpec(LayerKind.Conv2d, "Conv2d(2)", Size: 2, Kernel: new Pair(3, 5), Stride: new Pair(1, 2), Padding: new Pair(0, 2), Dilation: Pair.Square(1));
+        var conv = new Conv2dLayer.Spec("Conv2d(2)", 2, new Pair(3, 5), new Pair(1, 2), new Pair(0, 2), Pair.Square(1), Bias: true);
         ModelPlan plan = Infer(new[] { 3, 10, 11 }, conv);
 
         // height: (10 − 3 + 0)/1 + 1 = 8; width: (11 − 5 + 4)/2 + 1 = 6; params 2·3·3·5 + 2 = 92
@@ -43,7 +43,7 @@ public sealed class ShapeInferenceTests
     {
         ModelPlan plan = Infer(
             new[] { 1, 32, 32 },
-            Conv(6, 5), Pool(2), Conv(16, 5), Pool(2), Layer(LayerKind.Flatten), Dense(120), Dense(84), Dense(10));
+            Conv(6, 5), Pool(2), Conv(16, 5), Pool(2), Layer(FlattenLayer.Instance), Dense(120), Dense(84), Dense(10));
 
         // C1 6·1·25 + 6 = 156; C3 16·6·25 + 16 = 2,416; F5 400·120 + 120 = 48,120; F6 120·84 + 84 = 10,164; out 84·10 + 10 = 850
         Assert.Equal(new long[] { 156, 0, 2416, 0, 0, 48120, 10164, 850 }, plan.Layers.Select(l => l.Parameters).ToArray());
@@ -55,7 +55,7 @@ public sealed class ShapeInferenceTests
     [Fact]
     public void LinearAndBatchNormInferTheirInputFromTheLayerAbove()
     {
-        ModelPlan plan = Infer(new[] { 32, 2, 2 }, Layer(LayerKind.Flatten), Dense(64), Layer(LayerKind.BatchNorm1d));
+        ModelPlan plan = Infer(new[] { 32, 2, 2 }, Layer(FlattenLayer.Instance), Dense(64), Layer(BatchNormLayer.OneD));
         Assert.Equal(128, plan.Layers[1].InFeatures);
         Assert.Equal(128 * 64 + 64, plan.Layers[1].Parameters);
         Assert.Equal(64, plan.Layers[2].InFeatures);
@@ -85,7 +85,7 @@ public sealed class ShapeInferenceTests
     public void StrideThatDoesNotDivideIsAWarningAndInferenceGoesOn()
     {
         // (7 − 3 + 0) = 4 is not a multiple of 3: out = floor(4/3) + 1 = 2, one row and one column never read.
-        ModelPlan plan = Infer(new[] { 1, 7, 7 }, Conv(2, 3, s: 3), Layer(LayerKind.ReLU));
+        ModelPlan plan = Infer(new[] { 1, 7, 7 }, Conv(2, 3, s: 3), Layer(ActivationLayer.ReLU));
         Assert.Equal(new[] { 2, 2, 2 }, plan.OutputShape.ToArray());
         Assert.False(plan.HasErrors);
         Assert.Equal(new[] { ProblemKind.StrideRemainder, ProblemKind.StrideRemainder }, plan.Problems.Select(p => p.Kind).ToArray());
@@ -107,8 +107,8 @@ public sealed class ShapeInferenceTests
     [InlineData("BatchNorm2d")]
     public void FeatureMapLayersAfterFlattenAreRankMismatches(string kind)
     {
-        LayerSpec layer = kind switch { "Conv2d" => Conv(4, 3), "MaxPool2d" => Pool(2), _ => Layer(LayerKind.BatchNorm2d) };
-        ModelPlan plan = Infer(new[] { 1, 8, 8 }, Layer(LayerKind.Flatten), layer);
+        LayerSpec layer = kind switch { "Conv2d" => Conv(4, 3), "MaxPool2d" => Pool(2), _ => Layer(BatchNormLayer.TwoD) };
+        ModelPlan plan = Infer(new[] { 1, 8, 8 }, Layer(FlattenLayer.Instance), layer);
         Assert.Equal(ProblemKind.RankMismatch, Assert.Single(plan.Problems).Kind);
     }
 
@@ -131,14 +131,14 @@ public sealed class ShapeInferenceTests
     [InlineData(double.NaN)]
     public void DropoutOutsideZeroToOneIsInvalid(double p)
     {
-        ModelPlan plan = Infer(new[] { 4 }, new LayerSpec(LayerKind.Dropout, "Dropout", Rate: p));
+        ModelPlan plan = Infer(new[] { 4 }, new DropoutLayer.Spec("Dropout", p));
         Assert.Equal(ProblemKind.InvalidArgument, Assert.Single(plan.Problems).Kind);
     }
 
     [Fact]
     public void PoolStrideDefaultsAreTheReadersJobAndPaddingIsAtMostHalfTheWindow()
     {
-        var pool = new LayerSpec(LayerKind.MaxPool2d, "MaxPool2d(2, Padding = 2)", Kernel: Pair.Square(2), Stride: Pair.Square(2), Padding: Pair.Square(2), Dilation: Pair.Square(1));
+        var pool = new Pool2dLayer.Spec(Pool2dLayer.Max, "MaxPool2d(2, Padding = 2)", Pair.Square(2), Pair.Square(2), Pair.Square(2));
         ModelPlan plan = Infer(new[] { 1, 8, 8 }, pool);
         Assert.Contains("padding must be at most half the window", Assert.Single(plan.Problems).Message);
     }
@@ -148,7 +148,7 @@ public sealed class ShapeInferenceTests
     {
         ModelPlan plan = Infer(
             new[] { 1, 8, 8 },
-            Conv(2, 3), Layer(LayerKind.BatchNorm2d), Layer(LayerKind.ReLU), Conv(2, 3), Layer(LayerKind.ReLU), Layer(LayerKind.Flatten), Layer(LayerKind.BatchNorm1d), Dense(3));
+            Conv(2, 3), Layer(BatchNormLayer.TwoD), Layer(ActivationLayer.ReLU), Conv(2, 3), Layer(ActivationLayer.ReLU), Layer(FlattenLayer.Instance), Layer(BatchNormLayer.OneD), Dense(3));
         Assert.Equal(
             new[] { "conv1", "bn1", "relu1", "conv2", "relu2", "flatten1", "bn2", "fc1" },
             plan.Layers.Select(l => l.FieldName).ToArray());
@@ -157,7 +157,7 @@ public sealed class ShapeInferenceTests
     [Fact]
     public void HostileSizesNeverThrow()
     {
-        ModelPlan huge = Infer(new[] { int.MaxValue, int.MaxValue, int.MaxValue }, Layer(LayerKind.Flatten));
+        ModelPlan huge = Infer(new[] { int.MaxValue, int.MaxValue, int.MaxValue }, Layer(FlattenLayer.Instance));
         Assert.Equal(ProblemKind.InvalidArgument, Assert.Single(huge.Problems).Kind);
 
         ModelPlan padded = Infer(new[] { 1, 8, 8 }, Conv(1, 1, p: int.MaxValue));
@@ -173,7 +173,7 @@ public sealed class ShapeInferenceTests
         var spec = new ModelSpec(
             "Net",
             new EquatableArray<int>(new[] { 4 }),
-            new EquatableArray<LayerSpec>(new[] { Layer(LayerKind.ReLU) }),
+            new EquatableArray<LayerSpec>(new[] { Layer(ActivationLayer.ReLU) }),
             new LossSpec(LossKindSpec.MSE, "Loss(LossKind.MSE)"),
             new OptimizerSpec(OptimizerKindSpec.SGD, "Optimizer(OptimizerKind.SGD)", 0.01, 0, 0));
         ModelPlan plan = ShapeInference.Infer(spec);
@@ -198,13 +198,14 @@ public sealed class ShapeInferenceTests
         ShapeInference.Infer(new ModelSpec("Net", new EquatableArray<int>(input), new EquatableArray<LayerSpec>(layers), null, null));
 
     private static LayerSpec Conv(int outChannels, int f, int p = 0, int s = 1, int d = 1) =>
-        new(LayerKind.Conv2d, $"Conv2d({outChannels}, Kernel = {f})", Size: outChannels, Kernel: Pair.Square(f), Stride: Pair.Square(s), Padding: Pair.Square(p), Dilation: Pair.Square(d));
+        new Conv2dLayer.Spec($"Conv2d({outChannels}, Kernel = {f})", outChannels, Pair.Square(f), Pair.Square(s), Pair.Square(p), Pair.Square(d), Bias: true);
 
     private static LayerSpec Pool(int f) =>
-        new(LayerKind.MaxPool2d, $"MaxPool2d({f})", Kernel: Pair.Square(f), Stride: Pair.Square(f), Padding: Pair.Square(0), Dilation: Pair.Square(1));
+        new Pool2dLayer.Spec(Pool2dLayer.Max, $"MaxPool2d({f})", Pair.Square(f), Pair.Square(f), Pair.Square(0));
 
-    private static LayerSpec Dense(int size) => new(LayerKind.Linear, $"Linear({size})", Size: size);
+    private static LayerSpec Dense(int size) => new LinearLayer.Spec($"Linear({size})", size, Bias: true);
 
-    private static LayerSpec Layer(LayerKind kind) =>
-        new(kind, kind.ToString(), Rate: kind is LayerKind.BatchNorm1d or LayerKind.BatchNorm2d ? 1e-5 : 0, Momentum: 0.1);
+    /// <summary>A layer with its attribute's defaults, as the reader builds it from a bare attribute.</summary>
+    private static LayerSpec Layer(LayerEntry entry) =>
+        entry.Read(new DeclaredArguments(entry.Name, System.Array.Empty<object?>(), System.Array.Empty<System.Collections.Generic.KeyValuePair<string, object?>>()));
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using ModelGen.Domain;
 
-namespace ModelGen.Generator.Emit
+
+namespace ModelGen.Domain
 {
     /// <summary>C# literal and type-name helpers for the emitter.</summary>
     internal static class CSharp

@@ -1,0 +1,58 @@
+using System.Collections.Generic;
+
+namespace ModelGen.Domain
+{
+    /// <summary>Linear: y = x·Wᵀ + b over flat features; the number of inputs comes from the layer above.</summary>
+    internal sealed class LinearLayer : LayerEntry<LinearLayer.Spec>
+    {
+        public static readonly LinearLayer Instance = new();
+
+        /// <param name="Display">The attribute as written.</param>
+        /// <param name="OutFeatures">The number of outputs.</param>
+        /// <param name="Bias">Whether an additive bias is learned.</param>
+        public sealed record Spec(string Display, int OutFeatures, bool Bias) : LayerSpec(Instance, Display);
+
+        public override string Name => "Linear";
+
+        public override string FieldPrefix => "fc";
+
+        public override LayerTraits Traits => LayerTraits.LinearMap;
+
+        public override string Signature => "Linear(out, Bias = true)";
+
+        public override string ShapeRule => "`F → out` (in features inferred)";
+
+        public override string ParameterRule => "`in·out + out`";
+
+        protected override Spec ReadSpec(DeclaredArguments args) => new(args.Display, args.Int(0, 0), args.Bool("Bias", true));
+
+        protected override IEnumerable<string> Check(Spec spec)
+        {
+            if (spec.OutFeatures <= 0)
+            {
+                yield return $"{spec.Display}: the number of output features must be positive, got {spec.OutFeatures}";
+            }
+        }
+
+        protected override LayerOutcome? Infer(Spec spec, LayerContext context)
+        {
+            EquatableArray<int> input = context.Input;
+            if (input.Count != 1)
+            {
+                var applied = new List<int>(input) { [input.Count - 1] = spec.OutFeatures };
+                return context.Fail(ProblemKind.LinearNeedsFlatten,
+                    $"{spec.Display} needs flat features but {context.Source}; add [Flatten] above it (Linear would act on the last dimension only and produce {Shape.Format(new EquatableArray<int>(applied))})");
+            }
+
+            int inFeatures = input[0];
+            long parameters = checked(((long)inFeatures * spec.OutFeatures) + (spec.Bias ? spec.OutFeatures : 0));
+            return new LayerOutcome(Shape.Of(spec.OutFeatures), new LayerCounts(parameters), inFeatures);
+        }
+
+        protected override string Factory(Spec spec, LayerPlan layer) =>
+            $"{CSharp.Nn}.Linear(inputSize: {layer.InFeatures}, outputSize: {spec.OutFeatures}, hasBias: {CSharp.Literal(spec.Bias)})";
+
+        protected override string ParameterFormula(Spec spec, LayerPlan layer) =>
+            spec.Bias ? $"{layer.InFeatures}·{spec.OutFeatures} + {spec.OutFeatures}" : $"{layer.InFeatures}·{spec.OutFeatures}";
+    }
+}

@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+
+namespace ModelGen.Domain
+{
+    /// <summary>
+    /// What a shape rule sees of the model around a layer (its input and where it came from) and
+    /// where it reports what breaks. Messages name the layer as written and the numbers.
+    /// </summary>
+    internal sealed class LayerContext
+    {
+        private readonly List<ModelProblem> _problems;
+
+        public LayerContext(int index, EquatableArray<int> input, LayerSpec? previous, List<ModelProblem> problems)
+        {
+            Index = index;
+            Input = input;
+            _problems = problems;
+            Source = previous is null
+                ? $"the model input is {Shape.Format(input)}"
+                : $"{previous.Display} above it produces {Shape.Format(input)}";
+        }
+
+        /// <summary>The layer's position in the model (0-based).</summary>
+        public int Index { get; }
+
+        /// <summary>The per-sample input shape.</summary>
+        public EquatableArray<int> Input { get; }
+
+        /// <summary>Where the input comes from, for messages: <c>MaxPool2d(2) above it produces 16×2×2</c>.</summary>
+        public string Source { get; }
+
+        /// <summary>Reports a problem that does not stop inference (a warning such as a stride remainder).</summary>
+        public void Report(ProblemKind kind, string message) =>
+            _problems.Add(new ModelProblem(kind, ProblemTarget.Layer, Index, message));
+
+        /// <summary>Reports a problem and returns null, for <c>return context.Fail(...)</c> in a shape rule.</summary>
+        public LayerOutcome? Fail(ProblemKind kind, string message)
+        {
+            Report(kind, message);
+            return null;
+        }
+    }
+}
