@@ -34,6 +34,8 @@ namespace ModelGen.Parity.Tests
 
             Assert.Equal(model.ParameterCount, CountParameters(module));
             Assert.Equal(model.ParameterCount, model.LayerTable.Sum(layer => layer.Parameters));
+            Assert.Equal(model.Costs.Buffers, CountBuffers(module));
+            Assert.Equal(model.Costs.Buffers, model.LayerTable.Sum(layer => layer.Buffers));
 
             // The layers TorchSharp registered are exactly the table's fields, in the table's order.
             Assert.Equal(model.LayerTable.Select(layer => layer.Field), module.named_children().Select(child => child.name));
@@ -56,6 +58,9 @@ namespace ModelGen.Parity.Tests
                 Assert.True(
                     layer.Parameters == CountParameters(field),
                     $"{layer.Field} ({layer.Declaration}): generated {layer.Parameters} parameters, TorchSharp counts {CountParameters(field)}");
+                Assert.True(
+                    layer.Buffers == CountBuffers(field),
+                    $"{layer.Field} ({layer.Declaration}): generated {layer.Buffers} buffer scalars, TorchSharp counts {CountBuffers(field)}");
             }
 
             Assert.True(expected.allclose(x, rtol: 1e-5, atol: 1e-6), "forward differs from running the layer fields in table order");
@@ -64,6 +69,10 @@ namespace ModelGen.Parity.Tests
 
         /// <summary>The number of trainable scalars TorchSharp reports: the element counts of <c>parameters()</c>.</summary>
         public static long CountParameters(nn.Module module) => module.parameters().Sum(parameter => parameter.numel());
+
+        /// <summary>The float buffer scalars TorchSharp keeps (running statistics; integer step counters excluded, as torchinfo does).</summary>
+        public static long CountBuffers(nn.Module module) =>
+            module.buffers().Where(buffer => buffer.is_floating_point()).Sum(buffer => buffer.numel());
 
         /// <summary>The state_dict keys of a module, sorted ordinally.</summary>
         public static string[] StateDictKeys(nn.Module module) =>

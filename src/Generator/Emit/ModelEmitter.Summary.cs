@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using ModelGen.Domain;
@@ -24,17 +23,17 @@ namespace ModelGen.Generator.Emit
 
         internal static List<string> SummaryLines(ModelPlan plan)
         {
-            var rows = new List<string[]> { new[] { "Layer (field)", "Declaration", "Output shape", "Param #" } };
-            rows.Add(new[] { "input", $"Model({string.Join(", ", plan.Spec.InputShape)})", Shape.Format(plan.Spec.InputShape), "0" });
+            var rows = new List<string[]> { new[] { "Layer (field)", "Declaration", "Output shape", "Param #", "Mult-Adds" } };
+            rows.Add(new[] { "input", $"Model({string.Join(", ", plan.Spec.InputShape)})", Shape.Format(plan.Spec.InputShape), "0", "0" });
             foreach (LayerPlan layer in plan.Layers)
             {
-                rows.Add(new[] { $"{layer.FieldName} ({layer.Spec.Kind})", layer.Spec.Display, Shape.Format(layer.OutputShape), Numbers.Grouped(layer.Parameters) });
+                rows.Add(new[] { $"{layer.FieldName} ({layer.Spec.Kind})", layer.Spec.Display, Shape.Format(layer.OutputShape), Numbers.Grouped(layer.Parameters), Numbers.Grouped(layer.Counts.MultAdds) });
             }
 
-            int[] widths = Enumerable.Range(0, 4).Select(c => rows.Max(r => r[c].Length)).ToArray();
-            int total = widths.Sum() + (3 * 2);
+            int[] widths = Enumerable.Range(0, 5).Select(c => rows.Max(r => r[c].Length)).ToArray();
+            int total = widths.Sum() + (4 * 2);
             string Row(string[] r) =>
-                $"{r[0].PadRight(widths[0])}  {r[1].PadRight(widths[1])}  {r[2].PadRight(widths[2])}  {r[3].PadLeft(widths[3])}".TrimEnd();
+                $"{r[0].PadRight(widths[0])}  {r[1].PadRight(widths[1])}  {r[2].PadRight(widths[2])}  {r[3].PadLeft(widths[3])}  {r[4].PadLeft(widths[4])}".TrimEnd();
 
             var lines = new List<string>
             {
@@ -47,6 +46,11 @@ namespace ModelGen.Generator.Emit
             lines.Add(new string('=', total));
             lines.Add($"Total params: {Numbers.Grouped(plan.TotalParameters)}");
             lines.Add($"Trainable params: {Numbers.Grouped(plan.TotalParameters)}");
+            lines.Add($"Non-trainable (buffers): {Numbers.Grouped(plan.TotalBuffers)}");
+            lines.Add($"Total mult-adds: {Numbers.Grouped(plan.TotalMultAdds)}    Weight mult-adds: {Numbers.Grouped(plan.TotalWeightMultAdds)}");
+            lines.Add(new string('-', total));
+            lines.Add($"Params size (bytes): {Numbers.Grouped(plan.ParameterBytes)}    Buffers size (bytes): {Numbers.Grouped(plan.BufferBytes)}");
+            lines.Add($"Forward/backward pass size per sample (bytes): {Numbers.Grouped(plan.ForwardBackwardBytes)}");
             lines.Add($"Input shape: {Shape.Format(plan.Spec.InputShape)}    Output shape: {Shape.Format(plan.OutputShape)}");
             if (plan.Spec.Loss is not null && plan.Spec.Optimizer is not null)
             {

@@ -12,6 +12,9 @@ namespace ModelGen
         /// <summary>Trainable parameters, computed at compile time.</summary>
         long ParameterCount { get; }
 
+        /// <summary>Buffers, mult-adds and memory for one sample, computed at compile time.</summary>
+        ModelCosts Costs { get; }
+
         /// <summary>The per-sample input shape.</summary>
         TensorShape InputShape { get; }
 

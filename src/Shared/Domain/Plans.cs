@@ -49,18 +49,35 @@ namespace ModelGen.Domain
         }
 
         /// <summary>The sum of the layers' trainable parameters.</summary>
-        public long TotalParameters
-        {
-            get
-            {
-                long total = 0;
-                foreach (LayerPlan layer in Layers)
-                {
-                    total += layer.Parameters;
-                }
+        public long TotalParameters => Sum(layer => layer.Counts.Parameters);
 
-                return total;
+        /// <summary>The sum of the layers' buffer scalars (batch-norm running statistics).</summary>
+        public long TotalBuffers => Sum(layer => layer.Counts.Buffers);
+
+        /// <summary>torchinfo's mult-adds for one sample.</summary>
+        public long TotalMultAdds => Sum(layer => layer.Counts.MultAdds);
+
+        /// <summary>Convolution and linear weight mult-adds for one sample (torchvision's "GFLOPS").</summary>
+        public long TotalWeightMultAdds => Sum(layer => layer.Counts.WeightMultAdds);
+
+        /// <summary>Bytes of the trainable parameters (float32).</summary>
+        public long ParameterBytes => Numbers.SaturatingProduct(TotalParameters, MemoryRules.FloatBytes);
+
+        /// <summary>Bytes of the float buffers.</summary>
+        public long BufferBytes => Numbers.SaturatingProduct(TotalBuffers, MemoryRules.FloatBytes);
+
+        /// <summary>torchinfo's forward/backward pass size for one sample: see <see cref="MemoryRules.ForwardBackwardBytes"/>.</summary>
+        public long ForwardBackwardBytes => MemoryRules.ForwardBackwardBytes(this);
+
+        private long Sum(System.Func<LayerPlan, long> count)
+        {
+            long total = 0;
+            foreach (LayerPlan layer in Layers)
+            {
+                total = Numbers.SaturatingSum(total, count(layer));
             }
+
+            return total;
         }
 
         /// <summary>The output shape of the last layer, or the input shape when there is none.</summary>

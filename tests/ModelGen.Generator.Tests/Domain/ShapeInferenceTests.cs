@@ -194,6 +194,50 @@ public sealed class ShapeInferenceTests
         Assert.Equal((ProblemKind.NoLayers, ProblemTarget.Model), (problem.Kind, problem.Target));
     }
 
+    [Fact]
+    public void CountsBeyondParametersFollowTorchinfo()
+    {
+        // torchinfo's SingleInputNet on 1×28×28 (Dropout stands in for Dropout2d: neither has parameters).
+        ModelPlan plan = Infer(
+            new[] { 1, 28, 28 },
+            Conv(10, 5), Pool(2), Layer(ActivationLayer.ReLU), Conv(20, 5), Layer(DropoutLayer.Instance), Pool(2), Layer(ActivationLayer.ReLU),
+            Layer(FlattenLayer.Instance), Dense(50), Layer(ActivationLayer.ReLU), Layer(DropoutLayer.Instance), Dense(10));
+
+        // Params: conv1 10·1·25 + 10 = 260; conv2 20·10·25 + 20 = 5,020; fc1 320·50 + 50 = 16,050; fc2 50·10 + 10 = 510.
+        Assert.Equal(21840, plan.TotalParameters);
+
+        // Mult-adds: conv params × output positions (24·24, 8·8), linear params × 1 row.
+        Assert.Equal((260 * 576) + (5020 * 64) + 16050 + 510, plan.TotalMultAdds);
+        Assert.Equal(487600, plan.TotalMultAdds);
+        Assert.Equal((250 * 576) + (5000 * 64) + 16000 + 500, plan.TotalWeightMultAdds);
+
+        // Forward/backward: 2 × 4 bytes × outputs of the layers with parameters (10·24·24 + 20·8·8 + 50 + 10).
+        Assert.Equal(56800, plan.ForwardBackwardBytes);
+        Assert.Equal(21840 * 4, plan.ParameterBytes);
+        Assert.Equal(0, plan.BufferBytes);
+    }
+
+    [Fact]
+    public void BatchNormStatisticsAreBuffersAndItsMultAddsAreItsParameters()
+    {
+        ModelPlan plan = Infer(new[] { 3, 5, 5 }, Layer(BatchNormLayer.TwoD));
+        Assert.Equal(6, plan.TotalParameters);
+        Assert.Equal(6, plan.TotalBuffers);
+        Assert.Equal(6, plan.TotalMultAdds);
+        Assert.Equal(0, plan.TotalWeightMultAdds);
+        Assert.Equal(24, plan.BufferBytes);
+        Assert.Equal(2 * 4 * 75, plan.ForwardBackwardBytes);
+    }
+
+    [Fact]
+    public void TrainingMemoryAddsGradientsOptimizerStateAndTheBatchActivations()
+    {
+        ModelPlan plan = Infer(new[] { 4 }, Dense(3));
+
+        // 15 parameters = 60 bytes; Adam: weights + gradients + 2 moments = 4 × 60; activations 2·4·3 = 24 per sample.
+        Assert.Equal((4 * 60) + (24 * 32), MemoryRules.TrainingBytes(plan, batchSize: 32, optimizerStateCopies: 2));
+    }
+
     private static ModelPlan Infer(int[] input, params LayerSpec[] layers) =>
         ShapeInference.Infer(new ModelSpec("Net", new EquatableArray<int>(input), new EquatableArray<LayerSpec>(layers), null, null));
 

@@ -12,52 +12,72 @@ namespace ModelGen.Samples.Digits
         /// <summary>Trainable parameters of all layers: 13,706.</summary>
         public const long ParameterCount = 13706;
 
+        /// <summary>Non-trainable float scalars in the state_dict (batch-norm running statistics): 0.</summary>
+        public const long BufferCount = 0;
+
+        /// <summary>Mult-adds for one sample, by torchinfo's rules: 93,386.</summary>
+        public const long MultAdds = 93386;
+
+        /// <summary>Convolution and linear weight mult-adds for one sample (torchvision's GFLOPS): 91,776.</summary>
+        public const long WeightMultAdds = 91776;
+
+        /// <summary>torchinfo's forward/backward pass size for one sample, in bytes: 12,880.</summary>
+        public const long ForwardBackwardBytes = 12880;
+
+        /// <summary>Counts and memory for one sample, computed at compile time.</summary>
+        public static global::ModelGen.ModelCosts Costs { get; } = new global::ModelGen.ModelCosts(ParameterCount, BufferCount, MultAdds, WeightMultAdds, 54824, 0, ForwardBackwardBytes);
+
         /// <summary>The shape of one input sample, batch excluded: 1×8×8.</summary>
         public static global::ModelGen.TensorShape InputShape { get; } = new global::ModelGen.TensorShape(1, 8, 8);
 
         /// <summary>The shape of one output sample, batch excluded: 10.</summary>
         public static global::ModelGen.TensorShape OutputShape { get; } = new global::ModelGen.TensorShape(10);
 
-        /// <summary>Every layer in order: field (state_dict prefix), kind, declaration, shapes, parameters.</summary>
+        /// <summary>Every layer in order: field (state_dict prefix), kind, declaration, shapes, parameters, buffers, mult-adds, weight mult-adds.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::ModelGen.LayerInfo> LayerTable { get; } = new global::ModelGen.LayerInfo[]
         {
-            new global::ModelGen.LayerInfo("conv1", "Conv2d", "Conv2d(16, Kernel = 3, Padding = 1)", new global::ModelGen.TensorShape(1, 8, 8), new global::ModelGen.TensorShape(16, 8, 8), 160),
-            new global::ModelGen.LayerInfo("relu1", "ReLU", "ReLU", new global::ModelGen.TensorShape(16, 8, 8), new global::ModelGen.TensorShape(16, 8, 8), 0),
-            new global::ModelGen.LayerInfo("maxpool1", "MaxPool2d", "MaxPool2d(2)", new global::ModelGen.TensorShape(16, 8, 8), new global::ModelGen.TensorShape(16, 4, 4), 0),
-            new global::ModelGen.LayerInfo("conv2", "Conv2d", "Conv2d(32, Kernel = 3, Padding = 1)", new global::ModelGen.TensorShape(16, 4, 4), new global::ModelGen.TensorShape(32, 4, 4), 4640),
-            new global::ModelGen.LayerInfo("relu2", "ReLU", "ReLU", new global::ModelGen.TensorShape(32, 4, 4), new global::ModelGen.TensorShape(32, 4, 4), 0),
-            new global::ModelGen.LayerInfo("maxpool2", "MaxPool2d", "MaxPool2d(2)", new global::ModelGen.TensorShape(32, 4, 4), new global::ModelGen.TensorShape(32, 2, 2), 0),
-            new global::ModelGen.LayerInfo("flatten1", "Flatten", "Flatten", new global::ModelGen.TensorShape(32, 2, 2), new global::ModelGen.TensorShape(128), 0),
-            new global::ModelGen.LayerInfo("fc1", "Linear", "Linear(64)", new global::ModelGen.TensorShape(128), new global::ModelGen.TensorShape(64), 8256),
-            new global::ModelGen.LayerInfo("relu3", "ReLU", "ReLU", new global::ModelGen.TensorShape(64), new global::ModelGen.TensorShape(64), 0),
-            new global::ModelGen.LayerInfo("dropout1", "Dropout", "Dropout(0.25)", new global::ModelGen.TensorShape(64), new global::ModelGen.TensorShape(64), 0),
-            new global::ModelGen.LayerInfo("fc2", "Linear", "Linear(10)", new global::ModelGen.TensorShape(64), new global::ModelGen.TensorShape(10), 650),
+            new global::ModelGen.LayerInfo("conv1", "Conv2d", "Conv2d(16, Kernel = 3, Padding = 1)", new global::ModelGen.TensorShape(1, 8, 8), new global::ModelGen.TensorShape(16, 8, 8), 160, 0, 10240, 9216),
+            new global::ModelGen.LayerInfo("relu1", "ReLU", "ReLU", new global::ModelGen.TensorShape(16, 8, 8), new global::ModelGen.TensorShape(16, 8, 8), 0, 0, 0, 0),
+            new global::ModelGen.LayerInfo("maxpool1", "MaxPool2d", "MaxPool2d(2)", new global::ModelGen.TensorShape(16, 8, 8), new global::ModelGen.TensorShape(16, 4, 4), 0, 0, 0, 0),
+            new global::ModelGen.LayerInfo("conv2", "Conv2d", "Conv2d(32, Kernel = 3, Padding = 1)", new global::ModelGen.TensorShape(16, 4, 4), new global::ModelGen.TensorShape(32, 4, 4), 4640, 0, 74240, 73728),
+            new global::ModelGen.LayerInfo("relu2", "ReLU", "ReLU", new global::ModelGen.TensorShape(32, 4, 4), new global::ModelGen.TensorShape(32, 4, 4), 0, 0, 0, 0),
+            new global::ModelGen.LayerInfo("maxpool2", "MaxPool2d", "MaxPool2d(2)", new global::ModelGen.TensorShape(32, 4, 4), new global::ModelGen.TensorShape(32, 2, 2), 0, 0, 0, 0),
+            new global::ModelGen.LayerInfo("flatten1", "Flatten", "Flatten", new global::ModelGen.TensorShape(32, 2, 2), new global::ModelGen.TensorShape(128), 0, 0, 0, 0),
+            new global::ModelGen.LayerInfo("fc1", "Linear", "Linear(64)", new global::ModelGen.TensorShape(128), new global::ModelGen.TensorShape(64), 8256, 0, 8256, 8192),
+            new global::ModelGen.LayerInfo("relu3", "ReLU", "ReLU", new global::ModelGen.TensorShape(64), new global::ModelGen.TensorShape(64), 0, 0, 0, 0),
+            new global::ModelGen.LayerInfo("dropout1", "Dropout", "Dropout(0.25)", new global::ModelGen.TensorShape(64), new global::ModelGen.TensorShape(64), 0, 0, 0, 0),
+            new global::ModelGen.LayerInfo("fc2", "Linear", "Linear(10)", new global::ModelGen.TensorShape(64), new global::ModelGen.TensorShape(10), 650, 0, 650, 640),
         };
 
         /// <summary>A table of the layers with output shapes and parameter counts, in the spirit of torchinfo and Keras.</summary>
         public const string Summary =
             "Model: DigitsNet\n" +
-            "================================================================================\n" +
-            "Layer (field)         Declaration                          Output shape  Param #\n" +
-            "--------------------------------------------------------------------------------\n" +
-            "input                 Model(1, 8, 8)                       1×8×8               0\n" +
-            "conv1 (Conv2d)        Conv2d(16, Kernel = 3, Padding = 1)  16×8×8            160\n" +
-            "relu1 (ReLU)          ReLU                                 16×8×8              0\n" +
-            "maxpool1 (MaxPool2d)  MaxPool2d(2)                         16×4×4              0\n" +
-            "conv2 (Conv2d)        Conv2d(32, Kernel = 3, Padding = 1)  32×4×4          4,640\n" +
-            "relu2 (ReLU)          ReLU                                 32×4×4              0\n" +
-            "maxpool2 (MaxPool2d)  MaxPool2d(2)                         32×2×2              0\n" +
-            "flatten1 (Flatten)    Flatten                              128                 0\n" +
-            "fc1 (Linear)          Linear(64)                           64              8,256\n" +
-            "relu3 (ReLU)          ReLU                                 64                  0\n" +
-            "dropout1 (Dropout)    Dropout(0.25)                        64                  0\n" +
-            "fc2 (Linear)          Linear(10)                           10                650\n" +
-            "================================================================================\n" +
+            "===========================================================================================\n" +
+            "Layer (field)         Declaration                          Output shape  Param #  Mult-Adds\n" +
+            "-------------------------------------------------------------------------------------------\n" +
+            "input                 Model(1, 8, 8)                       1×8×8               0          0\n" +
+            "conv1 (Conv2d)        Conv2d(16, Kernel = 3, Padding = 1)  16×8×8            160     10,240\n" +
+            "relu1 (ReLU)          ReLU                                 16×8×8              0          0\n" +
+            "maxpool1 (MaxPool2d)  MaxPool2d(2)                         16×4×4              0          0\n" +
+            "conv2 (Conv2d)        Conv2d(32, Kernel = 3, Padding = 1)  32×4×4          4,640     74,240\n" +
+            "relu2 (ReLU)          ReLU                                 32×4×4              0          0\n" +
+            "maxpool2 (MaxPool2d)  MaxPool2d(2)                         32×2×2              0          0\n" +
+            "flatten1 (Flatten)    Flatten                              128                 0          0\n" +
+            "fc1 (Linear)          Linear(64)                           64              8,256      8,256\n" +
+            "relu3 (ReLU)          ReLU                                 64                  0          0\n" +
+            "dropout1 (Dropout)    Dropout(0.25)                        64                  0          0\n" +
+            "fc2 (Linear)          Linear(10)                           10                650        650\n" +
+            "===========================================================================================\n" +
             "Total params: 13,706\n" +
             "Trainable params: 13,706\n" +
+            "Non-trainable (buffers): 0\n" +
+            "Total mult-adds: 93,386    Weight mult-adds: 91,776\n" +
+            "-------------------------------------------------------------------------------------------\n" +
+            "Params size (bytes): 54,824    Buffers size (bytes): 0\n" +
+            "Forward/backward pass size per sample (bytes): 12,880\n" +
             "Input shape: 1×8×8    Output shape: 10\n" +
             "Loss: Loss(LossKind.CrossEntropy)    Optimizer: Optimizer(OptimizerKind.Adam, LearningRate = 1e-3)\n" +
-            "================================================================================\n";
+            "===========================================================================================\n";
 
         /// <summary>[Conv2d(16, Kernel = 3, Padding = 1)]  1×8×8 → 16×8×8, 160 parameters (16·1·3·3 + 16)</summary>
         public readonly global::TorchSharp.Modules.Conv2d conv1;
@@ -182,6 +202,7 @@ namespace ModelGen.Samples.Digits
 
         string global::ModelGen.IGeneratedModel.ModelName => "DigitsNet";
         long global::ModelGen.IGeneratedModel.ParameterCount => ParameterCount;
+        global::ModelGen.ModelCosts global::ModelGen.IGeneratedModel.Costs => Costs;
         global::ModelGen.TensorShape global::ModelGen.IGeneratedModel.InputShape => InputShape;
         global::ModelGen.TensorShape global::ModelGen.IGeneratedModel.OutputShape => OutputShape;
         global::System.Collections.Generic.IReadOnlyList<global::ModelGen.LayerInfo> global::ModelGen.IGeneratedModel.LayerTable => LayerTable;

@@ -12,58 +12,78 @@ namespace Samples.Catalog
         /// <summary>Trainable parameters of all layers: 4,060.</summary>
         public const long ParameterCount = 4060;
 
+        /// <summary>Non-trainable float scalars in the state_dict (batch-norm running statistics): 48.</summary>
+        public const long BufferCount = 48;
+
+        /// <summary>Mult-adds for one sample, by torchinfo's rules: 106,660.</summary>
+        public const long MultAdds = 106660;
+
+        /// <summary>Convolution and linear weight mult-adds for one sample (torchvision's GFLOPS): 106,608.</summary>
+        public const long WeightMultAdds = 106608;
+
+        /// <summary>torchinfo's forward/backward pass size for one sample, in bytes: 36,896.</summary>
+        public const long ForwardBackwardBytes = 36896;
+
+        /// <summary>Counts and memory for one sample, computed at compile time.</summary>
+        public static global::ModelGen.ModelCosts Costs { get; } = new global::ModelGen.ModelCosts(ParameterCount, BufferCount, MultAdds, WeightMultAdds, 16240, 192, ForwardBackwardBytes);
+
         /// <summary>The shape of one input sample, batch excluded: 3×32×24.</summary>
         public static global::ModelGen.TensorShape InputShape { get; } = new global::ModelGen.TensorShape(3, 32, 24);
 
         /// <summary>The shape of one output sample, batch excluded: 4.</summary>
         public static global::ModelGen.TensorShape OutputShape { get; } = new global::ModelGen.TensorShape(4);
 
-        /// <summary>Every layer in order: field (state_dict prefix), kind, declaration, shapes, parameters.</summary>
+        /// <summary>Every layer in order: field (state_dict prefix), kind, declaration, shapes, parameters, buffers, mult-adds, weight mult-adds.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::ModelGen.LayerInfo> LayerTable { get; } = new global::ModelGen.LayerInfo[]
         {
-            new global::ModelGen.LayerInfo("conv1", "Conv2d", "Conv2d(8, KernelHeight = 5, KernelWidth = 3, StrideHeight = 2, Padding = 1, Dilation = 2, Bias = false)", new global::ModelGen.TensorShape(3, 32, 24), new global::ModelGen.TensorShape(8, 13, 22), 360),
-            new global::ModelGen.LayerInfo("bn1", "BatchNorm2d", "BatchNorm2d(Eps = 1e-3, Momentum = 0.05)", new global::ModelGen.TensorShape(8, 13, 22), new global::ModelGen.TensorShape(8, 13, 22), 16),
-            new global::ModelGen.LayerInfo("leakyrelu1", "LeakyReLU", "LeakyReLU(NegativeSlope = 0.2)", new global::ModelGen.TensorShape(8, 13, 22), new global::ModelGen.TensorShape(8, 13, 22), 0),
-            new global::ModelGen.LayerInfo("maxpool1", "MaxPool2d", "MaxPool2d(2, Stride = 1)", new global::ModelGen.TensorShape(8, 13, 22), new global::ModelGen.TensorShape(8, 12, 21), 0),
-            new global::ModelGen.LayerInfo("avgpool1", "AvgPool2d", "AvgPool2d(3, Padding = 1)", new global::ModelGen.TensorShape(8, 12, 21), new global::ModelGen.TensorShape(8, 4, 7), 0),
-            new global::ModelGen.LayerInfo("sigmoid1", "Sigmoid", "Sigmoid", new global::ModelGen.TensorShape(8, 4, 7), new global::ModelGen.TensorShape(8, 4, 7), 0),
-            new global::ModelGen.LayerInfo("flatten1", "Flatten", "Flatten", new global::ModelGen.TensorShape(8, 4, 7), new global::ModelGen.TensorShape(224), 0),
-            new global::ModelGen.LayerInfo("fc1", "Linear", "Linear(16, Bias = false)", new global::ModelGen.TensorShape(224), new global::ModelGen.TensorShape(16), 3584),
-            new global::ModelGen.LayerInfo("bn2", "BatchNorm1d", "BatchNorm1d", new global::ModelGen.TensorShape(16), new global::ModelGen.TensorShape(16), 32),
-            new global::ModelGen.LayerInfo("tanh1", "Tanh", "Tanh", new global::ModelGen.TensorShape(16), new global::ModelGen.TensorShape(16), 0),
-            new global::ModelGen.LayerInfo("dropout1", "Dropout", "Dropout(0.1)", new global::ModelGen.TensorShape(16), new global::ModelGen.TensorShape(16), 0),
-            new global::ModelGen.LayerInfo("fc2", "Linear", "Linear(4)", new global::ModelGen.TensorShape(16), new global::ModelGen.TensorShape(4), 68),
-            new global::ModelGen.LayerInfo("softmax1", "Softmax", "Softmax(Dim = -1)", new global::ModelGen.TensorShape(4), new global::ModelGen.TensorShape(4), 0),
-            new global::ModelGen.LayerInfo("logsoftmax1", "LogSoftmax", "LogSoftmax", new global::ModelGen.TensorShape(4), new global::ModelGen.TensorShape(4), 0),
+            new global::ModelGen.LayerInfo("conv1", "Conv2d", "Conv2d(8, KernelHeight = 5, KernelWidth = 3, StrideHeight = 2, Padding = 1, Dilation = 2, Bias = false)", new global::ModelGen.TensorShape(3, 32, 24), new global::ModelGen.TensorShape(8, 13, 22), 360, 0, 102960, 102960),
+            new global::ModelGen.LayerInfo("bn1", "BatchNorm2d", "BatchNorm2d(Eps = 1e-3, Momentum = 0.05)", new global::ModelGen.TensorShape(8, 13, 22), new global::ModelGen.TensorShape(8, 13, 22), 16, 16, 16, 0),
+            new global::ModelGen.LayerInfo("leakyrelu1", "LeakyReLU", "LeakyReLU(NegativeSlope = 0.2)", new global::ModelGen.TensorShape(8, 13, 22), new global::ModelGen.TensorShape(8, 13, 22), 0, 0, 0, 0),
+            new global::ModelGen.LayerInfo("maxpool1", "MaxPool2d", "MaxPool2d(2, Stride = 1)", new global::ModelGen.TensorShape(8, 13, 22), new global::ModelGen.TensorShape(8, 12, 21), 0, 0, 0, 0),
+            new global::ModelGen.LayerInfo("avgpool1", "AvgPool2d", "AvgPool2d(3, Padding = 1)", new global::ModelGen.TensorShape(8, 12, 21), new global::ModelGen.TensorShape(8, 4, 7), 0, 0, 0, 0),
+            new global::ModelGen.LayerInfo("sigmoid1", "Sigmoid", "Sigmoid", new global::ModelGen.TensorShape(8, 4, 7), new global::ModelGen.TensorShape(8, 4, 7), 0, 0, 0, 0),
+            new global::ModelGen.LayerInfo("flatten1", "Flatten", "Flatten", new global::ModelGen.TensorShape(8, 4, 7), new global::ModelGen.TensorShape(224), 0, 0, 0, 0),
+            new global::ModelGen.LayerInfo("fc1", "Linear", "Linear(16, Bias = false)", new global::ModelGen.TensorShape(224), new global::ModelGen.TensorShape(16), 3584, 0, 3584, 3584),
+            new global::ModelGen.LayerInfo("bn2", "BatchNorm1d", "BatchNorm1d", new global::ModelGen.TensorShape(16), new global::ModelGen.TensorShape(16), 32, 32, 32, 0),
+            new global::ModelGen.LayerInfo("tanh1", "Tanh", "Tanh", new global::ModelGen.TensorShape(16), new global::ModelGen.TensorShape(16), 0, 0, 0, 0),
+            new global::ModelGen.LayerInfo("dropout1", "Dropout", "Dropout(0.1)", new global::ModelGen.TensorShape(16), new global::ModelGen.TensorShape(16), 0, 0, 0, 0),
+            new global::ModelGen.LayerInfo("fc2", "Linear", "Linear(4)", new global::ModelGen.TensorShape(16), new global::ModelGen.TensorShape(4), 68, 0, 68, 64),
+            new global::ModelGen.LayerInfo("softmax1", "Softmax", "Softmax(Dim = -1)", new global::ModelGen.TensorShape(4), new global::ModelGen.TensorShape(4), 0, 0, 0, 0),
+            new global::ModelGen.LayerInfo("logsoftmax1", "LogSoftmax", "LogSoftmax", new global::ModelGen.TensorShape(4), new global::ModelGen.TensorShape(4), 0, 0, 0, 0),
         };
 
         /// <summary>A table of the layers with output shapes and parameter counts, in the spirit of torchinfo and Keras.</summary>
         public const string Summary =
             "Model: EveryLayer\n" +
-            "========================================================================================================================================================\n" +
-            "Layer (field)             Declaration                                                                                              Output shape  Param #\n" +
-            "--------------------------------------------------------------------------------------------------------------------------------------------------------\n" +
-            "input                     Model(3, 32, 24)                                                                                         3×32×24             0\n" +
-            "conv1 (Conv2d)            Conv2d(8, KernelHeight = 5, KernelWidth = 3, StrideHeight = 2, Padding = 1, Dilation = 2, Bias = false)  8×13×22           360\n" +
-            "bn1 (BatchNorm2d)         BatchNorm2d(Eps = 1e-3, Momentum = 0.05)                                                                 8×13×22            16\n" +
-            "leakyrelu1 (LeakyReLU)    LeakyReLU(NegativeSlope = 0.2)                                                                           8×13×22             0\n" +
-            "maxpool1 (MaxPool2d)      MaxPool2d(2, Stride = 1)                                                                                 8×12×21             0\n" +
-            "avgpool1 (AvgPool2d)      AvgPool2d(3, Padding = 1)                                                                                8×4×7               0\n" +
-            "sigmoid1 (Sigmoid)        Sigmoid                                                                                                  8×4×7               0\n" +
-            "flatten1 (Flatten)        Flatten                                                                                                  224                 0\n" +
-            "fc1 (Linear)              Linear(16, Bias = false)                                                                                 16              3,584\n" +
-            "bn2 (BatchNorm1d)         BatchNorm1d                                                                                              16                 32\n" +
-            "tanh1 (Tanh)              Tanh                                                                                                     16                  0\n" +
-            "dropout1 (Dropout)        Dropout(0.1)                                                                                             16                  0\n" +
-            "fc2 (Linear)              Linear(4)                                                                                                4                  68\n" +
-            "softmax1 (Softmax)        Softmax(Dim = -1)                                                                                        4                   0\n" +
-            "logsoftmax1 (LogSoftmax)  LogSoftmax                                                                                               4                   0\n" +
-            "========================================================================================================================================================\n" +
+            "===================================================================================================================================================================\n" +
+            "Layer (field)             Declaration                                                                                              Output shape  Param #  Mult-Adds\n" +
+            "-------------------------------------------------------------------------------------------------------------------------------------------------------------------\n" +
+            "input                     Model(3, 32, 24)                                                                                         3×32×24             0          0\n" +
+            "conv1 (Conv2d)            Conv2d(8, KernelHeight = 5, KernelWidth = 3, StrideHeight = 2, Padding = 1, Dilation = 2, Bias = false)  8×13×22           360    102,960\n" +
+            "bn1 (BatchNorm2d)         BatchNorm2d(Eps = 1e-3, Momentum = 0.05)                                                                 8×13×22            16         16\n" +
+            "leakyrelu1 (LeakyReLU)    LeakyReLU(NegativeSlope = 0.2)                                                                           8×13×22             0          0\n" +
+            "maxpool1 (MaxPool2d)      MaxPool2d(2, Stride = 1)                                                                                 8×12×21             0          0\n" +
+            "avgpool1 (AvgPool2d)      AvgPool2d(3, Padding = 1)                                                                                8×4×7               0          0\n" +
+            "sigmoid1 (Sigmoid)        Sigmoid                                                                                                  8×4×7               0          0\n" +
+            "flatten1 (Flatten)        Flatten                                                                                                  224                 0          0\n" +
+            "fc1 (Linear)              Linear(16, Bias = false)                                                                                 16              3,584      3,584\n" +
+            "bn2 (BatchNorm1d)         BatchNorm1d                                                                                              16                 32         32\n" +
+            "tanh1 (Tanh)              Tanh                                                                                                     16                  0          0\n" +
+            "dropout1 (Dropout)        Dropout(0.1)                                                                                             16                  0          0\n" +
+            "fc2 (Linear)              Linear(4)                                                                                                4                  68         68\n" +
+            "softmax1 (Softmax)        Softmax(Dim = -1)                                                                                        4                   0          0\n" +
+            "logsoftmax1 (LogSoftmax)  LogSoftmax                                                                                               4                   0          0\n" +
+            "===================================================================================================================================================================\n" +
             "Total params: 4,060\n" +
             "Trainable params: 4,060\n" +
+            "Non-trainable (buffers): 48\n" +
+            "Total mult-adds: 106,660    Weight mult-adds: 106,608\n" +
+            "-------------------------------------------------------------------------------------------------------------------------------------------------------------------\n" +
+            "Params size (bytes): 16,240    Buffers size (bytes): 192\n" +
+            "Forward/backward pass size per sample (bytes): 36,896\n" +
             "Input shape: 3×32×24    Output shape: 4\n" +
             "Loss: Loss(LossKind.MSE)    Optimizer: Optimizer(OptimizerKind.SGD, LearningRate = 0.5, WeightDecay = 1e-4)\n" +
-            "========================================================================================================================================================\n";
+            "===================================================================================================================================================================\n";
 
         /// <summary>[Conv2d(8, KernelHeight = 5, KernelWidth = 3, StrideHeight = 2, Padding = 1, Dilation = 2, Bias = false)]  3×32×24 → 8×13×22, 360 parameters (8·3·5·3)</summary>
         public readonly global::TorchSharp.Modules.Conv2d conv1;
@@ -203,6 +223,7 @@ namespace Samples.Catalog
 
         string global::ModelGen.IGeneratedModel.ModelName => "EveryLayer";
         long global::ModelGen.IGeneratedModel.ParameterCount => ParameterCount;
+        global::ModelGen.ModelCosts global::ModelGen.IGeneratedModel.Costs => Costs;
         global::ModelGen.TensorShape global::ModelGen.IGeneratedModel.InputShape => InputShape;
         global::ModelGen.TensorShape global::ModelGen.IGeneratedModel.OutputShape => OutputShape;
         global::System.Collections.Generic.IReadOnlyList<global::ModelGen.LayerInfo> global::ModelGen.IGeneratedModel.LayerTable => LayerTable;

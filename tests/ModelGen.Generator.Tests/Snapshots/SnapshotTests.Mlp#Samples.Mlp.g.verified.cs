@@ -12,36 +12,56 @@ namespace Samples
         /// <summary>Trainable parameters of all layers: 2,410.</summary>
         public const long ParameterCount = 2410;
 
+        /// <summary>Non-trainable float scalars in the state_dict (batch-norm running statistics): 0.</summary>
+        public const long BufferCount = 0;
+
+        /// <summary>Mult-adds for one sample, by torchinfo's rules: 2,410.</summary>
+        public const long MultAdds = 2410;
+
+        /// <summary>Convolution and linear weight mult-adds for one sample (torchvision's GFLOPS): 2,368.</summary>
+        public const long WeightMultAdds = 2368;
+
+        /// <summary>torchinfo's forward/backward pass size for one sample, in bytes: 336.</summary>
+        public const long ForwardBackwardBytes = 336;
+
+        /// <summary>Counts and memory for one sample, computed at compile time.</summary>
+        public static global::ModelGen.ModelCosts Costs { get; } = new global::ModelGen.ModelCosts(ParameterCount, BufferCount, MultAdds, WeightMultAdds, 9640, 0, ForwardBackwardBytes);
+
         /// <summary>The shape of one input sample, batch excluded: 64.</summary>
         public static global::ModelGen.TensorShape InputShape { get; } = new global::ModelGen.TensorShape(64);
 
         /// <summary>The shape of one output sample, batch excluded: 10.</summary>
         public static global::ModelGen.TensorShape OutputShape { get; } = new global::ModelGen.TensorShape(10);
 
-        /// <summary>Every layer in order: field (state_dict prefix), kind, declaration, shapes, parameters.</summary>
+        /// <summary>Every layer in order: field (state_dict prefix), kind, declaration, shapes, parameters, buffers, mult-adds, weight mult-adds.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::ModelGen.LayerInfo> LayerTable { get; } = new global::ModelGen.LayerInfo[]
         {
-            new global::ModelGen.LayerInfo("fc1", "Linear", "Linear(32)", new global::ModelGen.TensorShape(64), new global::ModelGen.TensorShape(32), 2080),
-            new global::ModelGen.LayerInfo("relu1", "ReLU", "ReLU", new global::ModelGen.TensorShape(32), new global::ModelGen.TensorShape(32), 0),
-            new global::ModelGen.LayerInfo("fc2", "Linear", "Linear(10)", new global::ModelGen.TensorShape(32), new global::ModelGen.TensorShape(10), 330),
+            new global::ModelGen.LayerInfo("fc1", "Linear", "Linear(32)", new global::ModelGen.TensorShape(64), new global::ModelGen.TensorShape(32), 2080, 0, 2080, 2048),
+            new global::ModelGen.LayerInfo("relu1", "ReLU", "ReLU", new global::ModelGen.TensorShape(32), new global::ModelGen.TensorShape(32), 0, 0, 0, 0),
+            new global::ModelGen.LayerInfo("fc2", "Linear", "Linear(10)", new global::ModelGen.TensorShape(32), new global::ModelGen.TensorShape(10), 330, 0, 330, 320),
         };
 
         /// <summary>A table of the layers with output shapes and parameter counts, in the spirit of torchinfo and Keras.</summary>
         public const string Summary =
             "Model: Mlp\n" +
-            "=================================================\n" +
-            "Layer (field)  Declaration  Output shape  Param #\n" +
-            "-------------------------------------------------\n" +
-            "input          Model(64)    64                  0\n" +
-            "fc1 (Linear)   Linear(32)   32              2,080\n" +
-            "relu1 (ReLU)   ReLU         32                  0\n" +
-            "fc2 (Linear)   Linear(10)   10                330\n" +
-            "=================================================\n" +
+            "============================================================\n" +
+            "Layer (field)  Declaration  Output shape  Param #  Mult-Adds\n" +
+            "------------------------------------------------------------\n" +
+            "input          Model(64)    64                  0          0\n" +
+            "fc1 (Linear)   Linear(32)   32              2,080      2,080\n" +
+            "relu1 (ReLU)   ReLU         32                  0          0\n" +
+            "fc2 (Linear)   Linear(10)   10                330        330\n" +
+            "============================================================\n" +
             "Total params: 2,410\n" +
             "Trainable params: 2,410\n" +
+            "Non-trainable (buffers): 0\n" +
+            "Total mult-adds: 2,410    Weight mult-adds: 2,368\n" +
+            "------------------------------------------------------------\n" +
+            "Params size (bytes): 9,640    Buffers size (bytes): 0\n" +
+            "Forward/backward pass size per sample (bytes): 336\n" +
             "Input shape: 64    Output shape: 10\n" +
             "Loss: Loss(LossKind.CrossEntropy)    Optimizer: Optimizer(OptimizerKind.SGD, LearningRate = 0.1, Momentum = 0.9)\n" +
-            "=================================================\n";
+            "============================================================\n";
 
         /// <summary>[Linear(32)]  64 → 32, 2,080 parameters (64·32 + 32)</summary>
         public readonly global::TorchSharp.Modules.Linear fc1;
@@ -126,6 +146,7 @@ namespace Samples
 
         string global::ModelGen.IGeneratedModel.ModelName => "Mlp";
         long global::ModelGen.IGeneratedModel.ParameterCount => ParameterCount;
+        global::ModelGen.ModelCosts global::ModelGen.IGeneratedModel.Costs => Costs;
         global::ModelGen.TensorShape global::ModelGen.IGeneratedModel.InputShape => InputShape;
         global::ModelGen.TensorShape global::ModelGen.IGeneratedModel.OutputShape => OutputShape;
         global::System.Collections.Generic.IReadOnlyList<global::ModelGen.LayerInfo> global::ModelGen.IGeneratedModel.LayerTable => LayerTable;

@@ -12,33 +12,53 @@ partial class Outer
         /// <summary>Trainable parameters of all layers: 5.</summary>
         public const long ParameterCount = 5;
 
+        /// <summary>Non-trainable float scalars in the state_dict (batch-norm running statistics): 0.</summary>
+        public const long BufferCount = 0;
+
+        /// <summary>Mult-adds for one sample, by torchinfo's rules: 5.</summary>
+        public const long MultAdds = 5;
+
+        /// <summary>Convolution and linear weight mult-adds for one sample (torchvision's GFLOPS): 4.</summary>
+        public const long WeightMultAdds = 4;
+
+        /// <summary>torchinfo's forward/backward pass size for one sample, in bytes: 8.</summary>
+        public const long ForwardBackwardBytes = 8;
+
+        /// <summary>Counts and memory for one sample, computed at compile time.</summary>
+        public static global::ModelGen.ModelCosts Costs { get; } = new global::ModelGen.ModelCosts(ParameterCount, BufferCount, MultAdds, WeightMultAdds, 20, 0, ForwardBackwardBytes);
+
         /// <summary>The shape of one input sample, batch excluded: 4.</summary>
         public static global::ModelGen.TensorShape InputShape { get; } = new global::ModelGen.TensorShape(4);
 
         /// <summary>The shape of one output sample, batch excluded: 1.</summary>
         public static global::ModelGen.TensorShape OutputShape { get; } = new global::ModelGen.TensorShape(1);
 
-        /// <summary>Every layer in order: field (state_dict prefix), kind, declaration, shapes, parameters.</summary>
+        /// <summary>Every layer in order: field (state_dict prefix), kind, declaration, shapes, parameters, buffers, mult-adds, weight mult-adds.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::ModelGen.LayerInfo> LayerTable { get; } = new global::ModelGen.LayerInfo[]
         {
-            new global::ModelGen.LayerInfo("fc1", "Linear", "Linear(1, Bias = true)", new global::ModelGen.TensorShape(4), new global::ModelGen.TensorShape(1), 5),
-            new global::ModelGen.LayerInfo("sigmoid1", "Sigmoid", "Sigmoid", new global::ModelGen.TensorShape(1), new global::ModelGen.TensorShape(1), 0),
+            new global::ModelGen.LayerInfo("fc1", "Linear", "Linear(1, Bias = true)", new global::ModelGen.TensorShape(4), new global::ModelGen.TensorShape(1), 5, 0, 5, 4),
+            new global::ModelGen.LayerInfo("sigmoid1", "Sigmoid", "Sigmoid", new global::ModelGen.TensorShape(1), new global::ModelGen.TensorShape(1), 0, 0, 0, 0),
         };
 
         /// <summary>A table of the layers with output shapes and parameter counts, in the spirit of torchinfo and Keras.</summary>
         public const string Summary =
             "Model: Perceptron\n" +
-            "=================================================================\n" +
-            "Layer (field)       Declaration             Output shape  Param #\n" +
-            "-----------------------------------------------------------------\n" +
-            "input               Model(4)                4                   0\n" +
-            "fc1 (Linear)        Linear(1, Bias = true)  1                   5\n" +
-            "sigmoid1 (Sigmoid)  Sigmoid                 1                   0\n" +
-            "=================================================================\n" +
+            "============================================================================\n" +
+            "Layer (field)       Declaration             Output shape  Param #  Mult-Adds\n" +
+            "----------------------------------------------------------------------------\n" +
+            "input               Model(4)                4                   0          0\n" +
+            "fc1 (Linear)        Linear(1, Bias = true)  1                   5          5\n" +
+            "sigmoid1 (Sigmoid)  Sigmoid                 1                   0          0\n" +
+            "============================================================================\n" +
             "Total params: 5\n" +
             "Trainable params: 5\n" +
+            "Non-trainable (buffers): 0\n" +
+            "Total mult-adds: 5    Weight mult-adds: 4\n" +
+            "----------------------------------------------------------------------------\n" +
+            "Params size (bytes): 20    Buffers size (bytes): 0\n" +
+            "Forward/backward pass size per sample (bytes): 8\n" +
             "Input shape: 4    Output shape: 1\n" +
-            "=================================================================\n";
+            "============================================================================\n";
 
         /// <summary>[Linear(1, Bias = true)]  4 → 1, 5 parameters (4·1 + 1)</summary>
         public readonly global::TorchSharp.Modules.Linear fc1;
@@ -78,6 +98,7 @@ partial class Outer
 
         string global::ModelGen.IGeneratedModel.ModelName => "Perceptron";
         long global::ModelGen.IGeneratedModel.ParameterCount => ParameterCount;
+        global::ModelGen.ModelCosts global::ModelGen.IGeneratedModel.Costs => Costs;
         global::ModelGen.TensorShape global::ModelGen.IGeneratedModel.InputShape => InputShape;
         global::ModelGen.TensorShape global::ModelGen.IGeneratedModel.OutputShape => OutputShape;
         global::System.Collections.Generic.IReadOnlyList<global::ModelGen.LayerInfo> global::ModelGen.IGeneratedModel.LayerTable => LayerTable;

@@ -64,8 +64,8 @@ namespace ModelGen.Domain
                 return context.Fail(ProblemKind.InvalidArgument, $"{spec.Display}: {context.Source}, which needs more weights than a 64-bit count can hold");
             }
 
-            long parameters = weights + (spec.Bias ? spec.OutChannels : 0);
-            return new LayerOutcome(Shape.Of(spec.OutChannels, height, width), new LayerCounts(parameters), inChannels);
+            LayerCounts counts = LayerCounts.PerPosition(weights, spec.Bias ? spec.OutChannels : 0, positions: (long)height * width);
+            return new LayerOutcome(Shape.Of(spec.OutChannels, height, width), counts, inChannels);
         }
 
         protected override string Factory(Spec spec, LayerPlan layer) =>

@@ -45,8 +45,8 @@ namespace ModelGen.Domain
             }
 
             int inFeatures = input[0];
-            long parameters = checked(((long)inFeatures * spec.OutFeatures) + (spec.Bias ? spec.OutFeatures : 0));
-            return new LayerOutcome(Shape.Of(spec.OutFeatures), new LayerCounts(parameters), inFeatures);
+            long weights = checked((long)inFeatures * spec.OutFeatures);
+            return new LayerOutcome(Shape.Of(spec.OutFeatures), LayerCounts.PerPosition(weights, spec.Bias ? spec.OutFeatures : 0, positions: 1), inFeatures);
         }
 
         protected override string Factory(Spec spec, LayerPlan layer) =>

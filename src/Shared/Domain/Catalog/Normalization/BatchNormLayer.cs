@@ -71,7 +71,7 @@ namespace ModelGen.Domain
             }
 
             // γ and β are parameters; running mean and variance are buffers (num_batches_tracked, a scalar, is not counted).
-            return new LayerOutcome(input, new LayerCounts(2L * input[0], 2L * input[0]), input[0]);
+            return new LayerOutcome(input, LayerCounts.Elementwise(2L * input[0], buffers: 2L * input[0]), input[0]);
         }
 
         protected override string Factory(Spec spec, LayerPlan layer) =>
