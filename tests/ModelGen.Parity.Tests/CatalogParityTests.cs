@@ -12,6 +12,7 @@ namespace ModelGen.Parity.Tests
         {
             { typeof(LinearWithBias), new long[] { 5 } },
             { typeof(LinearWithoutBias), new long[] { 5 } },
+            { typeof(LinearOnSequence), new long[] { 16, 64 } },
             { typeof(Conv2dSquare), new long[] { 4, 8, 8 } },
             { typeof(Conv2dRectangular), new long[] { 5, 6, 8 } },
             { typeof(Conv2dDilated), new long[] { 3, 5, 5 } },

@@ -15,6 +15,9 @@ namespace ModelGen.Domain
         int InFeatures,
         LayerCounts Counts)
     {
+        /// <summary>Whether the output's first dimension is channels (see <see cref="LayerOutcome.ChannelsFirst"/>).</summary>
+        public bool ChannelsFirst { get; init; }
+
         /// <summary>The catalog entry of the layer's kind.</summary>
         public LayerEntry Entry => Spec.Entry;
 

@@ -29,11 +29,12 @@ namespace ModelGen.Domain
             {
                 var names = new FieldNames();
                 EquatableArray<int> shape = spec.InputShape;
+                bool channelsFirst = spec.InputShape.Count >= 3;
                 LayerSpec? previous = null;
                 for (int i = 0; i < spec.Layers.Count; i++)
                 {
                     LayerSpec layer = spec.Layers[i];
-                    LayerPlan? plan = InferLayer(layer, i, shape, previous, names, problems);
+                    LayerPlan? plan = InferLayer(layer, i, shape, channelsFirst, previous, names, problems);
                     if (plan is null)
                     {
                         break;
@@ -51,6 +52,7 @@ namespace ModelGen.Domain
 
                     layers.Add(plan);
                     shape = plan.OutputShape;
+                    channelsFirst = plan.ChannelsFirst;
                     previous = layer;
                 }
             }
@@ -108,7 +110,7 @@ namespace ModelGen.Domain
             }
         }
 
-        private static LayerPlan? InferLayer(LayerSpec layer, int index, EquatableArray<int> input, LayerSpec? previous, FieldNames names, List<ModelProblem> problems)
+        private static LayerPlan? InferLayer(LayerSpec layer, int index, EquatableArray<int> input, bool channelsFirst, LayerSpec? previous, FieldNames names, List<ModelProblem> problems)
         {
             bool argumentsValid = true;
             foreach (string message in layer.Entry.Check(layer))
@@ -122,10 +124,13 @@ namespace ModelGen.Domain
                 return null;
             }
 
-            LayerOutcome? outcome = layer.Entry.Infer(layer, new LayerContext(index, input, previous, problems));
+            LayerOutcome? outcome = layer.Entry.Infer(layer, new LayerContext(index, input, channelsFirst, previous, problems));
             return outcome is null
                 ? null
-                : new LayerPlan(layer, names.Next(layer.Entry), input, outcome.OutputShape, outcome.InFeatures, outcome.Counts);
+                : new LayerPlan(layer, names.Next(layer.Entry), input, outcome.OutputShape, outcome.InFeatures, outcome.Counts)
+                {
+                    ChannelsFirst = outcome.ChannelsFirst ?? (channelsFirst && outcome.OutputShape.Count >= 2),
+                };
         }
     }
 }

@@ -218,6 +218,28 @@ public sealed class ShapeInferenceTests
     }
 
     [Fact]
+    public void LinearActsOnEachPositionOfASequence()
+    {
+        // torchinfo's Linear(8 → 64) on a 16×8 input: 8·64 + 64 = 576 parameters, used on 16 rows: 9,216 mult-adds.
+        ModelPlan plan = Infer(new[] { 16, 8 }, Dense(64));
+        Assert.Empty(plan.Problems);
+        Assert.Equal(new[] { 16, 64 }, plan.OutputShape.ToArray());
+        Assert.Equal(576, plan.TotalParameters);
+        Assert.Equal(9216, plan.TotalMultAdds);
+        Assert.Equal(16 * 512, plan.TotalWeightMultAdds);
+    }
+
+    [Fact]
+    public void LinearAfterAChannelsFirstSequenceStillNeedsFlatten()
+    {
+        // BatchNorm1d reads a 2-D input as C×L, so the last dimension is positions, not features.
+        ModelPlan plan = Infer(new[] { 4, 10 }, Layer(BatchNormLayer.OneD), Layer(ActivationLayer.ReLU), Dense(3));
+        ModelProblem problem = Assert.Single(plan.Problems);
+        Assert.Equal((ProblemKind.LinearNeedsFlatten, 2), (problem.Kind, problem.LayerIndex));
+        Assert.Contains("produce 4×3", problem.Message);
+    }
+
+    [Fact]
     public void BatchNormStatisticsAreBuffersAndItsMultAddsAreItsParameters()
     {
         ModelPlan plan = Infer(new[] { 3, 5, 5 }, Layer(BatchNormLayer.TwoD));

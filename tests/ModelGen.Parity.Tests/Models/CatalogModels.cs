@@ -10,6 +10,11 @@ namespace ModelGen.Parity.Tests.Models
     [Linear(5)]
     public partial class LinearWithBias;
 
+    /// <summary>Linear on each of 16 positions: 16×8 → 16×64, 8·64 + 64 = 576 parameters.</summary>
+    [Model(16, 8)]
+    [Linear(64)]
+    public partial class LinearOnSequence;
+
     /// <summary>Linear without bias: 12 → 5, 12·5 = 60 parameters.</summary>
     [Model(12)]
     [Linear(5, Bias = false)]

@@ -10,10 +10,11 @@ namespace ModelGen.Domain
     {
         private readonly List<ModelProblem> _problems;
 
-        public LayerContext(int index, EquatableArray<int> input, LayerSpec? previous, List<ModelProblem> problems)
+        public LayerContext(int index, EquatableArray<int> input, bool channelsFirst, LayerSpec? previous, List<ModelProblem> problems)
         {
             Index = index;
             Input = input;
+            ChannelsFirst = channelsFirst;
             _problems = problems;
             Source = previous is null
                 ? $"the model input is {Shape.Format(input)}"
@@ -25,6 +26,12 @@ namespace ModelGen.Domain
 
         /// <summary>The per-sample input shape.</summary>
         public EquatableArray<int> Input { get; }
+
+        /// <summary>
+        /// Whether the input's first dimension is channels (a C×H×W model input, or the output of a
+        /// convolution, pool or batch norm) rather than positions of a sequence (L×F).
+        /// </summary>
+        public bool ChannelsFirst { get; }
 
         /// <summary>Where the input comes from, for messages: <c>MaxPool2d(2) above it produces 16×2×2</c>.</summary>
         public string Source { get; }

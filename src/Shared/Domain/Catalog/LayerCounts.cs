@@ -29,5 +29,10 @@ namespace ModelGen.Domain
     /// <param name="OutputShape">The per-sample output shape.</param>
     /// <param name="Counts">Parameters, buffers and mult-adds.</param>
     /// <param name="InFeatures">The input size the layer's weights are built for (Linear: features; Conv2d: channels; BatchNorm: features), or 0.</param>
-    internal sealed record LayerOutcome(EquatableArray<int> OutputShape, LayerCounts Counts, int InFeatures = 0);
+    /// <param name="ChannelsFirst">
+    /// Whether the output's first dimension is channels (C×L, C×H×W), as after a convolution, a
+    /// pool or a batch norm; null keeps the input's. Linear acts on the last dimension of a
+    /// sequence (L×F) but needs Flatten after a channels-first map.
+    /// </param>
+    internal sealed record LayerOutcome(EquatableArray<int> OutputShape, LayerCounts Counts, int InFeatures = 0, bool? ChannelsFirst = null);
 }

@@ -65,7 +65,7 @@ namespace ModelGen.Domain
             }
 
             LayerCounts counts = LayerCounts.PerPosition(weights, spec.Bias ? spec.OutChannels : 0, positions: (long)height * width);
-            return new LayerOutcome(Shape.Of(spec.OutChannels, height, width), counts, inChannels);
+            return new LayerOutcome(Shape.Of(spec.OutChannels, height, width), counts, inChannels, ChannelsFirst: true);
         }
 
         protected override string Factory(Spec spec, LayerPlan layer) =>

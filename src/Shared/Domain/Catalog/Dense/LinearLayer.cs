@@ -20,7 +20,7 @@ namespace ModelGen.Domain
 
         public override string Signature => "Linear(out, Bias = true)";
 
-        public override string ShapeRule => "`F → out` (in features inferred)";
+        public override string ShapeRule => "`F → out` (in features inferred); on a sequence `L×F → L×out`, position by position";
 
         public override string ParameterRule => "`in·out + out`";
 
@@ -36,17 +36,27 @@ namespace ModelGen.Domain
 
         protected override LayerOutcome? Infer(Spec spec, LayerContext context)
         {
+            // PyTorch applies Linear to the last dimension. Over the positions of a sequence (L×F)
+            // that is the point; over the width of a channels-first map it is a silent mistake.
             EquatableArray<int> input = context.Input;
-            if (input.Count != 1)
+            if (input.Count != 1 && context.ChannelsFirst)
             {
                 var applied = new List<int>(input) { [input.Count - 1] = spec.OutFeatures };
                 return context.Fail(ProblemKind.LinearNeedsFlatten,
                     $"{spec.Display} needs flat features but {context.Source}; add [Flatten] above it (Linear would act on the last dimension only and produce {Shape.Format(new EquatableArray<int>(applied))})");
             }
 
-            int inFeatures = input[0];
-            long weights = checked((long)inFeatures * spec.OutFeatures);
-            return new LayerOutcome(Shape.Of(spec.OutFeatures), LayerCounts.PerPosition(weights, spec.Bias ? spec.OutFeatures : 0, positions: 1), inFeatures);
+            int inFeatures = input[input.Count - 1];
+            var output = new List<int>(input) { [input.Count - 1] = spec.OutFeatures };
+            long rows = Shape.Elements(input) / inFeatures;
+            long weights = Numbers.SaturatingProduct(inFeatures, spec.OutFeatures);
+            if (weights == long.MaxValue)
+            {
+                return context.Fail(ProblemKind.InvalidArgument, $"{spec.Display}: {context.Source}, which needs more weights than a 64-bit count can hold");
+            }
+
+            LayerCounts counts = LayerCounts.PerPosition(weights, spec.Bias ? spec.OutFeatures : 0, positions: rows);
+            return new LayerOutcome(new EquatableArray<int>(output), counts, inFeatures);
         }
 
         protected override string Factory(Spec spec, LayerPlan layer) =>

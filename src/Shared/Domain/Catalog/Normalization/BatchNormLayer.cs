@@ -70,8 +70,8 @@ namespace ModelGen.Domain
                 return context.Fail(ProblemKind.RankMismatch, $"{spec.Display} needs {_needs} but {context.Source}; {_hint}");
             }
 
-            // γ and β are parameters; running mean and variance are buffers (num_batches_tracked, a scalar, is not counted).
-            return new LayerOutcome(input, LayerCounts.Elementwise(2L * input[0], buffers: 2L * input[0]), input[0]);
+            // The first dimension is the channels (C×L, C×H×W): γ and β are parameters; running mean and variance are buffers (num_batches_tracked, a scalar, is not counted).
+            return new LayerOutcome(input, LayerCounts.Elementwise(2L * input[0], buffers: 2L * input[0]), input[0], ChannelsFirst: input.Count >= 2);
         }
 
         protected override string Factory(Spec spec, LayerPlan layer) =>

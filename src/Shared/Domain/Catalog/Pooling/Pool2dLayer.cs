@@ -61,7 +61,7 @@ namespace ModelGen.Domain
 
         protected override LayerOutcome? Infer(Spec spec, LayerContext context) =>
             Window2d.Infer(spec.Display, spec.Kernel, spec.Stride, spec.Padding, Pair.Square(1), context) is (int height, int width)
-                ? new LayerOutcome(Shape.Of(context.Input[0], height, width), LayerCounts.None)
+                ? new LayerOutcome(Shape.Of(context.Input[0], height, width), LayerCounts.None, ChannelsFirst: true)
                 : null;
 
         protected override string Factory(Spec spec, LayerPlan layer) =>
