@@ -1,4 +1,4 @@
-using ModelGen.Parity.Tests.Models;
+using ModelGen.Samples.Zoo;
 using ModelGen.Samples.Digits;
 using Xunit;
 
