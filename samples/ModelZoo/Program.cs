@@ -1,7 +1,8 @@
 // The model zoo: well-known published models declared in the DSL. For each it prints the
 // generated summary and the compile-time counts beside the constructed TorchSharp module's and
 // the published numbers; with --tsv, one tab-separated line per model:
-// name, compile-time parameters, runtime parameters, mult-adds, weight mult-adds, forward/backward bytes.
+// name, compile-time parameters, runtime parameters, mult-adds, weight mult-adds, forward/backward bytes;
+// with --markdown, the summaries as Markdown tables.
 using System;
 using System.Globalization;
 using System.Linq;
@@ -10,10 +11,11 @@ using ModelGen.Samples.Zoo;
 using TorchSharp;
 
 bool tsv = args.Contains("--tsv");
-string[] unknown = args.Where(arg => arg != "--tsv").ToArray();
-if (unknown.Length > 0)
+bool markdown = args.Contains("--markdown");
+string[] unknown = args.Where(arg => arg is not ("--tsv" or "--markdown")).ToArray();
+if (unknown.Length > 0 || (tsv && markdown))
 {
-    Console.Error.WriteLine($"unknown option {unknown[0]}; usage: ModelZoo [--tsv]");
+    Console.Error.WriteLine($"{(unknown.Length > 0 ? $"unknown option {unknown[0]}" : "--tsv and --markdown exclude each other")}; usage: ModelZoo [--tsv | --markdown]");
     return 2;
 }
 
@@ -27,7 +29,7 @@ foreach (ZooModel entry in Zoo.Models)
     {
         var model = (IGeneratedModel)module;
         runtime = ModelCensus.Parameters(model);
-        summary = model.Summary;
+        summary = markdown ? model.ToMarkdown() : model.Summary;
     }
 
     ModelCosts costs = entry.CompileTime;
