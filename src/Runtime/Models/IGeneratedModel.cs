@@ -52,6 +52,9 @@ namespace ModelGen
         /// <summary>The optimizer's settings: the declared ones until <see cref="UseOptimizer"/> replaces them.</summary>
         Training.OptimizerSettings OptimizerSettings { get; }
 
+        /// <summary>Whether the model has been disposed (training, evaluating or checkpointing it then throws <see cref="System.ObjectDisposedException"/>).</summary>
+        bool IsDisposed { get; }
+
         /// <summary>The number of training steps taken (TrainStep calls that reached the update check).</summary>
         long TrainSteps { get; }
 

@@ -34,7 +34,7 @@ namespace ModelGen.Training
         {
             ArgumentNullException.ThrowIfNull(model);
             ArgumentNullException.ThrowIfNull(data);
-            StepGuard.ThrowIfDisposed(model, model.ModelName);
+            StepGuard.ThrowIfDisposed(model);
             options ??= new FitOptions();
             options.Validate();
 
@@ -79,7 +79,7 @@ namespace ModelGen.Training
         {
             ArgumentNullException.ThrowIfNull(model);
             ArgumentNullException.ThrowIfNull(data);
-            StepGuard.ThrowIfDisposed(model, model.ModelName);
+            StepGuard.ThrowIfDisposed(model);
             if (batchSize < 1)
             {
                 throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "A batch holds at least one sample.");

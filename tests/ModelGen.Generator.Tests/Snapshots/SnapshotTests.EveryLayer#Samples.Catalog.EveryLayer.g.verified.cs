@@ -194,6 +194,9 @@ namespace Samples.Catalog
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.LossKind"/>
         public global::ModelGen.LossKind LossKind => global::ModelGen.LossKind.MSE;
 
+        /// <inheritdoc cref="global::ModelGen.ITrainableModel.IsDisposed"/>
+        public bool IsDisposed => _disposed;
+
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.TrainSteps"/>
         public long TrainSteps => _trainSteps;
 

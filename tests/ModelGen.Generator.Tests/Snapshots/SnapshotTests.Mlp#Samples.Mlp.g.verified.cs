@@ -117,6 +117,9 @@ namespace Samples
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.LossKind"/>
         public global::ModelGen.LossKind LossKind => global::ModelGen.LossKind.CrossEntropy;
 
+        /// <inheritdoc cref="global::ModelGen.ITrainableModel.IsDisposed"/>
+        public bool IsDisposed => _disposed;
+
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.TrainSteps"/>
         public long TrainSteps => _trainSteps;
 

@@ -35,7 +35,7 @@ namespace ModelGen.Training
             ArgumentNullException.ThrowIfNull(model);
             ArgumentException.ThrowIfNullOrEmpty(path);
             var module = (nn.Module)model;
-            StepGuard.ThrowIfDisposed(module, model.ModelName);
+            StepGuard.ThrowIfDisposed(model);
             byte[] payload = Payload(model, module, epoch);
             byte[] hash = SHA256.HashData(payload);
 
@@ -80,7 +80,7 @@ namespace ModelGen.Training
             ArgumentNullException.ThrowIfNull(model);
             ArgumentException.ThrowIfNullOrEmpty(path);
             var module = (nn.Module)model;
-            StepGuard.ThrowIfDisposed(module, model.ModelName);
+            StepGuard.ThrowIfDisposed(model);
             byte[] bytes = ReadVerified(path);
             Contents contents;
             try

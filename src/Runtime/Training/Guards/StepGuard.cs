@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -54,32 +53,13 @@ namespace ModelGen.Training
 
         /// <summary>Throws <see cref="ObjectDisposedException"/> naming the model when it has been disposed.</summary>
         /// <param name="model">The model.</param>
-        /// <param name="name">The model's name.</param>
-        public static void ThrowIfDisposed(nn.Module model, string name)
+        public static void ThrowIfDisposed(ITrainableModel model)
         {
             ArgumentNullException.ThrowIfNull(model);
-            if (IsDisposed(model))
-            {
-                throw Disposed(name);
-            }
+            ThrowIfDisposed(model.IsDisposed, model.ModelName);
         }
 
         private static ObjectDisposedException Disposed(string name) =>
             new(name, $"{name} has been disposed (its parameters are freed); create a new {name}, or load a checkpoint into one.");
-
-        /// <summary>Whether <paramref name="model"/> has been disposed.</summary>
-        /// <param name="model">The model.</param>
-        /// <returns>True when its native module or a parameter is freed.</returns>
-        public static bool IsDisposed(nn.Module model)
-        {
-            try
-            {
-                return model.parameters().Any(p => p.IsInvalid);
-            }
-            catch (InvalidOperationException)
-            {
-                return true; // ObjectDisposedException included
-            }
-        }
     }
 }
