@@ -47,13 +47,10 @@ namespace ModelGen.Training
             {
                 using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
                 {
-                    using (Stream stream = wrap(file))
-                    {
-                        stream.Write(payload);
-                        stream.Write(hash);
-                        stream.Flush();
-                    }
-
+                    Stream stream = wrap(file);
+                    stream.Write(payload);
+                    stream.Write(hash);
+                    stream.Flush();
                     file.Flush(flushToDisk: true);
                 }
 
@@ -148,7 +145,7 @@ namespace ModelGen.Training
                     Tensor cpu = value.detach().cpu().contiguous();
                     writer.Write(key);
                     writer.Write((int)cpu.dtype);
-                    writer.Write(cpu.dim());
+                    writer.Write((int)cpu.dim());
                     foreach (long dimension in cpu.shape)
                     {
                         writer.Write(dimension);
