@@ -63,3 +63,9 @@ public partial class PlainRegression;
 [Linear(2)]
 [Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD, LearningRate = 0.1, ClipNorm = 0.01)]
 public partial class ClippedRegression;
+
+/// <summary>A wide layer, for initializer statistics: fan_in 400, fan_out 300.</summary>
+[Model(400)]
+[Linear(300)]
+[Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD)]
+public partial class WideLayer;
