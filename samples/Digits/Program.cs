@@ -106,7 +106,7 @@ internal static class DigitsJob
                 Console.WriteLine(DigitsNet.Summary);
                 LearningRateSchedule? schedule = DigitsChoices.Schedule(settings.Schedule, settings.Epochs, model.OptimizerSettings.LearningRate);
                 Console.WriteLine($"optimizer: {model.OptimizerSettings.Describe()}");
-                Console.WriteLine($"schedule: {(schedule is null ? "none" : settings.Schedule)}{(schedule is null ? string.Empty : $" ({schedule.Describe()})")}");
+                Console.WriteLine($"schedule: {schedule?.Describe() ?? "none"}");
                 Console.WriteLine(string.Format(
                     CultureInfo.InvariantCulture,
                     "digits: {0} images; {1} to train on ({2:P0} of them validate each epoch), {3} held out for the test (seed {4})",

@@ -103,8 +103,12 @@ namespace ModelGen.Training
             }
         }
 
-        /// <summary>The kind in lower case with its learning rate: <c>nadam (lr 0.002)</c>.</summary>
+        /// <summary>The kind in lower case with its learning rate (and SGD's momentum): <c>nadam (lr 0.002)</c>, <c>sgd (lr 0.02, nesterov momentum 0.9)</c>.</summary>
         /// <returns>The short description.</returns>
-        public string Describe() => string.Format(CultureInfo.InvariantCulture, "{0} (lr {1})", Kind.ToString().ToLowerInvariant(), LearningRate);
+        public string Describe()
+        {
+            string momentum = Momentum > 0 ? string.Format(CultureInfo.InvariantCulture, ", {0}momentum {1}", Nesterov ? "nesterov " : string.Empty, Momentum) : string.Empty;
+            return string.Format(CultureInfo.InvariantCulture, "{0} (lr {1}{2})", Kind.ToString().ToLowerInvariant(), LearningRate, momentum);
+        }
     }
 }
