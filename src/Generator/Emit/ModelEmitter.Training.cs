@@ -1,48 +1,98 @@
+using System.Collections.Generic;
+using System.Linq;
 using ModelGen.Domain;
 
 namespace ModelGen.Generator.Emit
 {
     internal static partial class ModelEmitter
     {
+        private const string TrainingNamespace = "global::ModelGen.Training";
+
         private static void WriteTraining(ModelPlan plan, IndentedWriter writer)
         {
             LossSpec loss = plan.Spec.Loss!;
             OptimizerSpec optimizer = plan.Spec.Optimizer!;
-            string lossType = $"{CSharp.Modules}.{LossType(loss.Kind)}";
+            string name = CSharp.Literal(plan.Spec.Name);
 
-            writer.WriteLine($"private {lossType}? _lossFunction;");
+            writer.WriteLine($"private {TrainingNamespace}.LossFunction? _lossFunction;");
             writer.WriteLine("private global::TorchSharp.torch.optim.Optimizer? _optimizer;");
+            WriteOptimizerSettingsField(optimizer, writer);
+            writer.WriteLine("private long _trainSteps;");
+            writer.WriteLine("private bool _disposed;");
             writer.WriteLine();
             writer.WriteLine($"/// <summary>The loss declared by <c>[{CSharp.Xml(loss.Display)}]</c>.</summary>");
-            writer.WriteLine($"public {lossType} LossFunction => _lossFunction ??= {CSharp.Nn}.{LossType(loss.Kind)}();");
+            writer.WriteLine($"public {TrainingNamespace}.LossFunction LossFunction => _lossFunction ??= {LossFactory(loss)};");
             writer.WriteLine();
-            writer.WriteLine($"/// <summary>The optimizer declared by <c>[{CSharp.Xml(optimizer.Display)}]</c>, created on first use over the list of this model's parameters (a list, as PyTorch keeps it, so that zero_grad and step do not walk the module tree again).</summary>");
-            writer.WriteLine($"public global::TorchSharp.torch.optim.Optimizer Optimizer => _optimizer ??= {OptimizerFactory(optimizer)};");
+            writer.WriteLine($"/// <summary>The optimizer's settings: those declared by <c>[{CSharp.Xml(optimizer.Display)}]</c> (PyTorch's defaults for the rest) until <see cref=\"UseOptimizer\"/> replaces them.</summary>");
+            writer.WriteLine($"public {TrainingNamespace}.OptimizerSettings OptimizerSettings => _optimizerSettings;");
             writer.WriteLine();
-            writer.WriteLine($"/// <inheritdoc cref=\"global::ModelGen.ITrainableModel.LossKind\"/>");
+            writer.WriteLine("/// <summary>The optimizer of <see cref=\"OptimizerSettings\"/>, created on first use over the list of this model's parameters (a list, as PyTorch keeps it, so that zero_grad and step do not walk the module tree again).</summary>");
+            writer.WriteLine("public global::TorchSharp.torch.optim.Optimizer Optimizer => _optimizer ??= _optimizerSettings.Create(parameters());");
+            writer.WriteLine();
+            writer.WriteLine("/// <inheritdoc cref=\"global::ModelGen.ITrainableModel.UseOptimizer\"/>");
+            using (writer.Block($"public void UseOptimizer({TrainingNamespace}.OptimizerSettings settings)"))
+            {
+                writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(settings);");
+                writer.WriteLine("_optimizer?.Dispose();");
+                writer.WriteLine("_optimizer = null;");
+                writer.WriteLine("_optimizerSettings = settings;");
+            }
+
+            writer.WriteLine();
+            writer.WriteLine("/// <inheritdoc cref=\"global::ModelGen.ITrainableModel.LossKind\"/>");
             writer.WriteLine($"public global::ModelGen.LossKind LossKind => global::ModelGen.LossKind.{loss.Kind};");
             writer.WriteLine();
+            writer.WriteLine("/// <inheritdoc cref=\"global::ModelGen.ITrainableModel.IsDisposed\"/>");
+            writer.WriteLine("public bool IsDisposed => _disposed;");
+            writer.WriteLine();
+            writer.WriteLine("/// <inheritdoc cref=\"global::ModelGen.ITrainableModel.TrainSteps\"/>");
+            writer.WriteLine("public long TrainSteps => _trainSteps;");
+            writer.WriteLine();
             writer.WriteLine("/// <summary>");
-            writer.WriteLine("/// One optimization step on a batch: forward, loss, backward, optimizer step. Every tensor it");
-            writer.WriteLine("/// makes is disposed before it returns; the loss comes back as a number.");
+            writer.WriteLine("/// One optimization step on a batch: target checks, forward, loss, backward, a check that the");
+            writer.WriteLine("/// loss and the gradients are finite, optimizer step. Every tensor it makes is disposed before");
+            writer.WriteLine("/// it returns; the loss comes back as a number.");
             writer.WriteLine("/// </summary>");
             writer.WriteLine($"/// <param name=\"input\">A batch of shape {CSharp.Batched(plan.Spec.InputShape)}.</param>");
             writer.WriteLine($"/// <param name=\"target\">{TargetDocumentation(loss.Kind, plan)}</param>");
-            writer.WriteLine("/// <returns>The batch's mean loss before the step.</returns>");
+            writer.WriteLine("/// <returns>The batch's loss before the step (without the L1/L2 penalty).</returns>");
+            writer.WriteLine("/// <exception cref=\"global::ModelGen.Training.InvalidTargetException\">The batch is empty or its targets do not fit the loss.</exception>");
+            writer.WriteLine("/// <exception cref=\"global::ModelGen.Training.NonFiniteLossException\">The loss or a gradient is NaN or infinite; the weights are untouched.</exception>");
             writer.WriteLine($"public float TrainStep({CSharp.Tensor} input, {CSharp.Tensor} target) => TrainStep(input, target, null);");
             writer.WriteLine();
             writer.WriteLine("/// <inheritdoc cref=\"global::ModelGen.ITrainableModel.TrainStep(global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::ModelGen.ITrainingStepObserver?)\"/>");
             using (writer.Block($"public float TrainStep({CSharp.Tensor} input, {CSharp.Tensor} target, global::ModelGen.ITrainingStepObserver? observer)"))
             {
+                writer.WriteLine($"{TrainingNamespace}.StepGuard.ThrowIfDisposed(_disposed, {name});");
                 writer.WriteLine("train();");
                 writer.WriteLine("using var scope = global::TorchSharp.torch.NewDisposeScope();");
+                writer.WriteLine("// Targets are checked before the loss sees them: a clear message instead of a libtorch error.");
+                writer.WriteLine($"LossFunction.CheckBatch({name}, input, target, OutputShape);");
                 writer.WriteLine("var optimizer = Optimizer;");
                 writer.WriteLine("optimizer.zero_grad();");
                 writer.WriteLine("var output = forward(input);");
                 writer.WriteLine("var loss = LossFunction.forward(output, target);");
                 writer.WriteLine("var value = loss.item<float>();");
                 writer.WriteLine("observer?.BeforeUpdate(output, target, value);");
-                writer.WriteLine("loss.backward();");
+                if (loss.L1 > 0 || loss.L2 > 0)
+                {
+                    writer.WriteLine($"// {PenaltyComment(loss)}: part of the objective, not of the reported loss.");
+                    writer.WriteLine("var objective = loss + LossFunction.Penalty(parameters(), input.shape[0]);");
+                    writer.WriteLine("objective.backward();");
+                }
+                else
+                {
+                    writer.WriteLine("loss.backward();");
+                }
+
+                writer.WriteLine("// A NaN or infinite loss or gradient stops here, before the update: the weights stay as they were.");
+                writer.WriteLine($"{TrainingNamespace}.StepGuard.ThrowIfNonFinite(this, {name}, ++_trainSteps, value);");
+                using (writer.Block("if (_optimizerSettings.ClipsGradients)"))
+                {
+                    writer.WriteLine("_optimizerSettings.ClipGradients(parameters());");
+                }
+
+                writer.WriteLine();
                 writer.WriteLine("optimizer.step();");
                 writer.WriteLine("return value;");
             }
@@ -50,26 +100,147 @@ namespace ModelGen.Generator.Emit
             writer.WriteLine();
             writer.WriteLine("/// <inheritdoc cref=\"global::ModelGen.ITrainableModel.ComputeLoss\"/>");
             writer.WriteLine($"public {CSharp.Tensor} ComputeLoss({CSharp.Tensor} output, {CSharp.Tensor} target) => LossFunction.forward(output, target);");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>Frees the optimizer with the layers; a later training step throws <see cref=\"global::System.ObjectDisposedException\"/> naming the model.</summary>");
+            writer.WriteLine("/// <param name=\"disposing\">Whether managed resources are freed too.</param>");
+            using (writer.Block("protected override void Dispose(bool disposing)"))
+            {
+                writer.WriteLine("_disposed = true;");
+                using (writer.Block("if (disposing)"))
+                {
+                    writer.WriteLine("_optimizer?.Dispose();");
+                    writer.WriteLine("_optimizer = null;");
+                }
+
+                writer.WriteLine();
+                writer.WriteLine("base.Dispose(disposing);");
+            }
         }
 
-        private static string LossType(LossKindSpec kind) => kind switch
+        private static void WriteOptimizerSettingsField(OptimizerSpec optimizer, IndentedWriter writer)
         {
-            LossKindSpec.MSE => "MSELoss",
-            LossKindSpec.CrossEntropy => "CrossEntropyLoss",
-            _ => "BCEWithLogitsLoss",
-        };
+            writer.WriteLine($"private {TrainingNamespace}.OptimizerSettings _optimizerSettings = new {TrainingNamespace}.OptimizerSettings(global::ModelGen.OptimizerKind.{optimizer.Kind})");
+            writer.WriteLine("{");
+            using (writer.Indent())
+            {
+                foreach ((string property, string value) in OptimizerSettings(optimizer))
+                {
+                    writer.WriteLine($"{property} = {value},");
+                }
+            }
 
-        private static string OptimizerFactory(OptimizerSpec optimizer) => optimizer.Kind switch
+            writer.WriteLine("};");
+        }
+
+        /// <summary>The hyperparameters the kind uses, every one explicit (PyTorch's default where not written).</summary>
+        private static IEnumerable<(string Property, string Value)> OptimizerSettings(OptimizerSpec o)
         {
-            OptimizerKindSpec.SGD =>
-                $"global::TorchSharp.torch.optim.SGD(global::System.Linq.Enumerable.ToArray(parameters()), learningRate: {CSharp.Literal(optimizer.LearningRate)}, momentum: {CSharp.Literal(optimizer.Momentum)}, weight_decay: {CSharp.Literal(optimizer.WeightDecay)})",
-            _ =>
-                $"global::TorchSharp.torch.optim.Adam(global::System.Linq.Enumerable.ToArray(parameters()), lr: {CSharp.Literal(optimizer.LearningRate)}, weight_decay: {CSharp.Literal(optimizer.WeightDecay)})",
-        };
+            yield return ("LearningRate", CSharp.Literal(o.LearningRate));
+            switch (o.Kind)
+            {
+                case OptimizerKindSpec.SGD:
+                    yield return ("Momentum", CSharp.Literal(o.Momentum));
+                    yield return ("Nesterov", CSharp.Literal(o.Nesterov));
+                    break;
+                case OptimizerKindSpec.Adam:
+                case OptimizerKindSpec.AdamW:
+                case OptimizerKindSpec.Adamax:
+                case OptimizerKindSpec.NAdam:
+                    yield return ("Beta1", CSharp.Literal(o.Beta1));
+                    yield return ("Beta2", CSharp.Literal(o.Beta2));
+                    yield return ("Epsilon", CSharp.Literal(o.Epsilon));
+                    if (o.Kind == OptimizerKindSpec.NAdam)
+                    {
+                        yield return ("MomentumDecay", CSharp.Literal(o.MomentumDecay));
+                    }
+
+                    break;
+                case OptimizerKindSpec.Adagrad:
+                    yield return ("LearningRateDecay", CSharp.Literal(o.LearningRateDecay));
+                    yield return ("Epsilon", CSharp.Literal(o.Epsilon));
+                    break;
+                case OptimizerKindSpec.Adadelta:
+                    yield return ("Rho", CSharp.Literal(o.Rho));
+                    yield return ("Epsilon", CSharp.Literal(o.Epsilon));
+                    break;
+                case OptimizerKindSpec.RMSprop:
+                    yield return ("Alpha", CSharp.Literal(o.Alpha));
+                    yield return ("Epsilon", CSharp.Literal(o.Epsilon));
+                    yield return ("Momentum", CSharp.Literal(o.Momentum));
+                    yield return ("Centered", CSharp.Literal(o.Centered));
+                    break;
+            }
+
+            yield return ("WeightDecay", CSharp.Literal(o.WeightDecay));
+            if (o.ClipNorm > 0)
+            {
+                yield return ("ClipNorm", CSharp.Literal(o.ClipNorm));
+            }
+
+            if (o.ClipValue > 0)
+            {
+                yield return ("ClipValue", CSharp.Literal(o.ClipValue));
+            }
+        }
+
+        private static string LossFactory(LossSpec loss)
+        {
+            var settings = new List<string>();
+            if (loss.Reduction != LossReductionSpec.Mean)
+            {
+                settings.Add($"Reduction = global::ModelGen.LossReduction.{loss.Reduction}");
+            }
+
+            if (loss.LabelSmoothing != 0)
+            {
+                settings.Add($"LabelSmoothing = {CSharp.Literal(loss.LabelSmoothing)}");
+            }
+
+            if (loss.Kind == LossKindSpec.Huber)
+            {
+                settings.Add($"HuberDelta = {CSharp.Literal(loss.HuberDelta)}");
+            }
+
+            if (loss.ClassWeights.Count > 0)
+            {
+                settings.Add($"ClassWeights = new double[] {{ {string.Join(", ", loss.ClassWeights.Select(CSharp.Literal))} }}");
+            }
+
+            if (loss.L1 != 0)
+            {
+                settings.Add($"L1 = {CSharp.Literal(loss.L1)}");
+            }
+
+            if (loss.L2 != 0)
+            {
+                settings.Add($"L2 = {CSharp.Literal(loss.L2)}");
+            }
+
+            string create = $"new {TrainingNamespace}.LossFunction(global::ModelGen.LossKind.{loss.Kind})";
+            return settings.Count == 0 ? create : $"{create} {{ {string.Join(", ", settings)} }}";
+        }
+
+        private static string PenaltyComment(LossSpec loss)
+        {
+            var terms = new List<string>();
+            if (loss.L2 > 0)
+            {
+                terms.Add($"L2 {CSharp.Literal(loss.L2)}/(2m)·Σw²");
+            }
+
+            if (loss.L1 > 0)
+            {
+                terms.Add($"L1 {CSharp.Literal(loss.L1)}/m·Σ|w|");
+            }
+
+            return "The penalty of [" + loss.Display + "], " + string.Join(" + ", terms) + " over the weight tensors, m the batch size";
+        }
 
         private static string TargetDocumentation(LossKindSpec kind, ModelPlan plan) => kind switch
         {
-            LossKindSpec.CrossEntropy => "Class indices (int64) of shape N.",
+            LossKindSpec.CrossEntropy => "Class indices (int64) of shape N, or float class probabilities of shape N×K.",
+            LossKindSpec.NLL => "Class indices (int64) of shape N.",
+            LossKindSpec.KLDivergence => $"Target probabilities (float32) of shape {CSharp.Batched(plan.OutputShape)}.",
             _ => $"Targets (float32) of shape {CSharp.Batched(plan.OutputShape)}.",
         };
     }

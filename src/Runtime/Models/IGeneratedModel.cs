@@ -46,8 +46,27 @@ namespace ModelGen
         /// <summary>The declared loss.</summary>
         LossKind LossKind { get; }
 
-        /// <summary>The declared optimizer over this model's parameters.</summary>
+        /// <summary>The declared loss with its settings (reduction, smoothing, weights, penalties).</summary>
+        Training.LossFunction LossFunction { get; }
+
+        /// <summary>The optimizer over this model's parameters, created from <see cref="OptimizerSettings"/> on first use.</summary>
         torch.optim.Optimizer Optimizer { get; }
+
+        /// <summary>The optimizer's settings: the declared ones until <see cref="UseOptimizer"/> replaces them.</summary>
+        Training.OptimizerSettings OptimizerSettings { get; }
+
+        /// <summary>Whether the model has been disposed (training, evaluating or checkpointing it then throws <see cref="System.ObjectDisposedException"/>).</summary>
+        bool IsDisposed { get; }
+
+        /// <summary>The number of training steps taken (TrainStep calls that reached the update check).</summary>
+        long TrainSteps { get; }
+
+        /// <summary>
+        /// Replaces the optimizer: the current one (and its state) is disposed, and the next step
+        /// creates one from <paramref name="settings"/>.
+        /// </summary>
+        /// <param name="settings">The optimizer and its hyperparameters.</param>
+        void UseOptimizer(Training.OptimizerSettings settings);
 
         /// <summary>One optimization step; returns the batch's loss before the step.</summary>
         /// <param name="input">A batch of inputs.</param>

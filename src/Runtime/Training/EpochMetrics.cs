@@ -21,6 +21,15 @@ namespace ModelGen.Training
         int Steps,
         TimeSpan Duration)
     {
+        /// <summary>The learning rate of the epoch.</summary>
+        public double? LearningRate { get; init; }
+
+        /// <summary>The k of <see cref="ValidationTopKAccuracy"/> (0 when not measured).</summary>
+        public int TopK { get; init; }
+
+        /// <summary>The share of validation samples whose class is among the k highest scores, or null.</summary>
+        public double? ValidationTopKAccuracy { get; init; }
+
         /// <summary>The epoch as one log line: <c>epoch  3/20  loss 0.1234  accuracy 0.9612  val_loss 0.1500  val_accuracy 0.9500  (0.41 s)</c>.</summary>
         /// <param name="epochs">The number of epochs planned, for the <c>3/20</c> counter.</param>
         /// <returns>The line, without a newline.</returns>
@@ -42,6 +51,16 @@ namespace ModelGen.Training
             if (ValidationAccuracy is double validationAccuracy)
             {
                 line.Append(CultureInfo.InvariantCulture, $"  val_accuracy {validationAccuracy:F4}");
+            }
+
+            if (ValidationTopKAccuracy is double topK)
+            {
+                line.Append(CultureInfo.InvariantCulture, $"  val_top{TopK} {topK:F4}");
+            }
+
+            if (LearningRate is double rate)
+            {
+                line.Append(CultureInfo.InvariantCulture, $"  lr {rate:G4}");
             }
 
             line.Append(CultureInfo.InvariantCulture, $"  ({Duration.TotalSeconds:F2} s)");

@@ -104,32 +104,65 @@ namespace Samples
             return x;
         }
 
-        private global::TorchSharp.Modules.CrossEntropyLoss? _lossFunction;
+        private global::ModelGen.Training.LossFunction? _lossFunction;
         private global::TorchSharp.torch.optim.Optimizer? _optimizer;
+        private global::ModelGen.Training.OptimizerSettings _optimizerSettings = new global::ModelGen.Training.OptimizerSettings(global::ModelGen.OptimizerKind.SGD)
+        {
+            LearningRate = 0.1,
+            Momentum = 0.9,
+            Nesterov = false,
+            WeightDecay = 0.0,
+        };
+        private long _trainSteps;
+        private bool _disposed;
 
         /// <summary>The loss declared by <c>[Loss(LossKind.CrossEntropy)]</c>.</summary>
-        public global::TorchSharp.Modules.CrossEntropyLoss LossFunction => _lossFunction ??= global::TorchSharp.torch.nn.CrossEntropyLoss();
+        public global::ModelGen.Training.LossFunction LossFunction => _lossFunction ??= new global::ModelGen.Training.LossFunction(global::ModelGen.LossKind.CrossEntropy);
 
-        /// <summary>The optimizer declared by <c>[Optimizer(OptimizerKind.SGD, LearningRate = 0.1, Momentum = 0.9)]</c>, created on first use over the list of this model's parameters (a list, as PyTorch keeps it, so that zero_grad and step do not walk the module tree again).</summary>
-        public global::TorchSharp.torch.optim.Optimizer Optimizer => _optimizer ??= global::TorchSharp.torch.optim.SGD(global::System.Linq.Enumerable.ToArray(parameters()), learningRate: 0.1, momentum: 0.9, weight_decay: 0.0);
+        /// <summary>The optimizer's settings: those declared by <c>[Optimizer(OptimizerKind.SGD, LearningRate = 0.1, Momentum = 0.9)]</c> (PyTorch's defaults for the rest) until <see cref="UseOptimizer"/> replaces them.</summary>
+        public global::ModelGen.Training.OptimizerSettings OptimizerSettings => _optimizerSettings;
+
+        /// <summary>The optimizer of <see cref="OptimizerSettings"/>, created on first use over the list of this model's parameters (a list, as PyTorch keeps it, so that zero_grad and step do not walk the module tree again).</summary>
+        public global::TorchSharp.torch.optim.Optimizer Optimizer => _optimizer ??= _optimizerSettings.Create(parameters());
+
+        /// <inheritdoc cref="global::ModelGen.ITrainableModel.UseOptimizer"/>
+        public void UseOptimizer(global::ModelGen.Training.OptimizerSettings settings)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(settings);
+            _optimizer?.Dispose();
+            _optimizer = null;
+            _optimizerSettings = settings;
+        }
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.LossKind"/>
         public global::ModelGen.LossKind LossKind => global::ModelGen.LossKind.CrossEntropy;
 
+        /// <inheritdoc cref="global::ModelGen.ITrainableModel.IsDisposed"/>
+        public bool IsDisposed => _disposed;
+
+        /// <inheritdoc cref="global::ModelGen.ITrainableModel.TrainSteps"/>
+        public long TrainSteps => _trainSteps;
+
         /// <summary>
-        /// One optimization step on a batch: forward, loss, backward, optimizer step. Every tensor it
-        /// makes is disposed before it returns; the loss comes back as a number.
+        /// One optimization step on a batch: target checks, forward, loss, backward, a check that the
+        /// loss and the gradients are finite, optimizer step. Every tensor it makes is disposed before
+        /// it returns; the loss comes back as a number.
         /// </summary>
         /// <param name="input">A batch of shape N×64.</param>
-        /// <param name="target">Class indices (int64) of shape N.</param>
-        /// <returns>The batch's mean loss before the step.</returns>
+        /// <param name="target">Class indices (int64) of shape N, or float class probabilities of shape N×K.</param>
+        /// <returns>The batch's loss before the step (without the L1/L2 penalty).</returns>
+        /// <exception cref="global::ModelGen.Training.InvalidTargetException">The batch is empty or its targets do not fit the loss.</exception>
+        /// <exception cref="global::ModelGen.Training.NonFiniteLossException">The loss or a gradient is NaN or infinite; the weights are untouched.</exception>
         public float TrainStep(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor target) => TrainStep(input, target, null);
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.TrainStep(global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::ModelGen.ITrainingStepObserver?)"/>
         public float TrainStep(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor target, global::ModelGen.ITrainingStepObserver? observer)
         {
+            global::ModelGen.Training.StepGuard.ThrowIfDisposed(_disposed, "Mlp");
             train();
             using var scope = global::TorchSharp.torch.NewDisposeScope();
+            // Targets are checked before the loss sees them: a clear message instead of a libtorch error.
+            LossFunction.CheckBatch("Mlp", input, target, OutputShape);
             var optimizer = Optimizer;
             optimizer.zero_grad();
             var output = forward(input);
@@ -137,12 +170,33 @@ namespace Samples
             var value = loss.item<float>();
             observer?.BeforeUpdate(output, target, value);
             loss.backward();
+            // A NaN or infinite loss or gradient stops here, before the update: the weights stay as they were.
+            global::ModelGen.Training.StepGuard.ThrowIfNonFinite(this, "Mlp", ++_trainSteps, value);
+            if (_optimizerSettings.ClipsGradients)
+            {
+                _optimizerSettings.ClipGradients(parameters());
+            }
+
             optimizer.step();
             return value;
         }
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.ComputeLoss"/>
         public global::TorchSharp.torch.Tensor ComputeLoss(global::TorchSharp.torch.Tensor output, global::TorchSharp.torch.Tensor target) => LossFunction.forward(output, target);
+
+        /// <summary>Frees the optimizer with the layers; a later training step throws <see cref="global::System.ObjectDisposedException"/> naming the model.</summary>
+        /// <param name="disposing">Whether managed resources are freed too.</param>
+        protected override void Dispose(bool disposing)
+        {
+            _disposed = true;
+            if (disposing)
+            {
+                _optimizer?.Dispose();
+                _optimizer = null;
+            }
+
+            base.Dispose(disposing);
+        }
 
         string global::ModelGen.IGeneratedModel.ModelName => "Mlp";
         long global::ModelGen.IGeneratedModel.ParameterCount => ParameterCount;

@@ -45,3 +45,27 @@ public partial class DivergingRegression;
 [Linear(3)]
 [Loss(LossKind.CrossEntropy), Optimizer(OptimizerKind.SGD, LearningRate = 0.01)]
 public partial class TinyClassifier;
+
+/// <summary>Linear regression with an L2 penalty, for the penalty's gradient λw/m.</summary>
+[Model(3)]
+[Linear(2)]
+[Loss(LossKind.MSE, L2 = 0.5), Optimizer(OptimizerKind.SGD, LearningRate = 0.1)]
+public partial class PenalizedRegression;
+
+/// <summary>The same regression without a penalty, the reference for <see cref="PenalizedRegression"/>.</summary>
+[Model(3)]
+[Linear(2)]
+[Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD, LearningRate = 0.1)]
+public partial class PlainRegression;
+
+/// <summary>Regression with gradient clipping by norm.</summary>
+[Model(3)]
+[Linear(2)]
+[Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD, LearningRate = 0.1, ClipNorm = 0.01)]
+public partial class ClippedRegression;
+
+/// <summary>A wide layer, for initializer statistics: fan_in 400, fan_out 300.</summary>
+[Model(400)]
+[Linear(300)]
+[Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD)]
+public partial class WideLayer;
