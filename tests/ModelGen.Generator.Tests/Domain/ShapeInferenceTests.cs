@@ -24,7 +24,7 @@ public sealed class ShapeInferenceTests
     {
         ModelPlan plan = Infer(new[] { 1, w, w }, Conv(4, f, p, s, d));
         Assert.Equal(new[] { 4, expected, expected }, plan.OutputShape.ToArray());
-        Assert.Empty(plan.Problems.Where(problem => problem.IsError));
+        Assert.DoesNotContain(plan.Problems, problem => problem.IsError);
     }
 
     [Fact]
