@@ -93,6 +93,13 @@ namespace ModelGen.Domain
                 }
             }
 
+            // TorchSharp 0.107's ConvTranspose forward passes only the first axis's output padding
+            // (ConvolutionTranspose._output_padding), which libtorch applies to every axis.
+            if (spec.OutputPadding.Rank > 1 && !spec.OutputPadding.All(spec.OutputPadding[0]))
+            {
+                yield return $"{spec.Display}: TorchSharp applies the first axis's output padding to every axis, so the output padding must be the same on every axis, got {spec.OutputPadding}; adjust the shape with a ZeroPad2d after the layer instead";
+            }
+
             if (spec.Groups <= 0)
             {
                 yield return $"{spec.Display}: Groups must be positive, got {spec.Groups}";

@@ -86,7 +86,8 @@ namespace ModelGen.Domain
             return new LayerOutcome(Shape.Of(output.ToArray()), LayerCounts.None, ChannelsFirst: output.Count >= 3 ? true : null);
         }
 
+        // TorchSharp 0.107's Unflatten rejects a negative dim, so the emitted one counts from the batch.
         protected override string Factory(Spec spec, LayerPlan layer) =>
-            $"{CSharp.Nn}.Unflatten(dim: {spec.Dim}, unflattened_size: new long[] {{ {string.Join(", ", spec.Sizes)} }})";
+            $"{CSharp.Nn}.Unflatten(dim: {(spec.Dim < 0 ? spec.Dim + layer.InputShape.Count + 1 : spec.Dim)}, unflattened_size: new long[] {{ {string.Join(", ", spec.Sizes)} }})";
     }
 }
