@@ -6,8 +6,8 @@ using ModelGen;
 // mode), transposed convolution out = (W − 1)·S − 2P + D·(F − 1) + OutputPadding + 1.
 namespace ModelGen.Parity.Tests.Models
 {
-    /// <summary>Conv1d: L = floor((20 + 2 − 3) / 2) + 1 = 10; 5·3·3 + 5 = 50 parameters.</summary>
-    [Model(3, 20)]
+    /// <summary>Conv1d: L = floor((21 + 2 − 3) / 2) + 1 = 11; 5·3·3 + 5 = 50 parameters.</summary>
+    [Model(3, 21)]
     [Conv1d(5, Kernel = 3, Stride = 2, Padding = 1)]
     public partial class Conv1dStridePadding;
 

@@ -66,7 +66,7 @@ namespace ModelGen.Domain
                 if (size % known != 0)
                 {
                     return context.Fail(ProblemKind.InvalidArgument,
-                        $"{spec.Display}: {context.Source}, and dimension {spec.Dim} ({size}) is not a multiple of {Numbers.Format(known)}, the product of the other sizes of {written}; give sizes whose product is {size}");
+                        $"{spec.Display}: {context.Source}, but its dimension {spec.Dim} ({size}) is not a multiple of {Numbers.Format(known)}, the product of the sizes of {written} other than −1; give sizes whose product is {size}");
                 }
 
                 sizes[inferred] = (int)(size / known);
@@ -74,7 +74,7 @@ namespace ModelGen.Domain
             else if (known != size)
             {
                 return context.Fail(ProblemKind.InvalidArgument,
-                    $"{spec.Display}: the sizes {written} multiply to {Numbers.Format(known)} but dimension {spec.Dim} of {Shape.Format(input)} ({context.Source}) is {size}; give sizes whose product is {size}");
+                    $"{spec.Display}: {context.Source}, but the sizes {written} multiply to {Numbers.Format(known)}, not the {size} of dimension {spec.Dim}; give sizes whose product is {size}");
             }
 
             var output = new List<int>();
