@@ -51,6 +51,8 @@ namespace ModelGen.Parity.Tests
             { typeof(ZeroPad2dSides), new long[] { 2, 7, 8 } },
             { typeof(ZeroPad2dCrop), new long[] { 1, 3, 3 } },
             { typeof(IdentityOnly), new long[] { 3, 4 } },
+            { typeof(AvgPool1dCeilWiderThanInput), new long[] { 1, 1 } },
+            { typeof(VisionTour), new long[] { 3 } },
         };
 
         [Theory]

@@ -192,6 +192,23 @@ namespace ModelGen.Parity.Tests.Models
     [Identity]
     public partial class IdentityOnly;
 
+    /// <summary>Ceil mode lets a window larger than the input fit: ceil((5 − 6) / 2) + 1 = 1 (floor would give 0).</summary>
+    [Model(1, 5)]
+    [AvgPool1d(6, Stride = 2, CeilMode = true)]
+    public partial class AvgPool1dCeilWiderThanInput;
+
+    /// <summary>The generator snapshot's model (ConvPoolShapeSnapshotTests.VisionTour), run for real: 3×32×32 → 3.</summary>
+    [Model(3, 32, 32)]
+    [Conv2d(16, Kernel = 3, AutoPad = AutoPad.Same, PaddingMode = PaddingMode.Reflect), ReLU]
+    [Conv2d(16, Kernel = 3, Padding = 1, Groups = 16, Bias = false)]
+    [MaxPool2d(2, CeilMode = true), LPPool2d(2, 2)]
+    [ConvTranspose2d(8, Kernel = 2, Stride = 2), Upsample(Size = 8, Mode = UpsampleMode.Bilinear)]
+    [ZeroPad2d(1), AdaptiveAvgPool2d(4), Flatten(2)]
+    [Conv1d(4, Kernel = 3, Padding = 1), AvgPool1d(2, CountIncludePad = false), Flatten]
+    [Unflatten(1, 1, 2, 4, 4), Conv3d(2, Kernel = 1), MaxPool3d(2)]
+    [Flatten, Identity, Linear(3)]
+    public partial class VisionTour;
+
     /// <summary>
     /// torchvision's AlexNet on 3×224×224: features (conv 55 → pool 27 → conv 27 → pool 13 →
     /// conv 13 ×3 → pool 6), AdaptiveAvgPool2d(6), classifier 9216 → 4096 → 4096 → 1000.
