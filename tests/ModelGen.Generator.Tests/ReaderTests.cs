@@ -27,8 +27,8 @@ public sealed class ReaderTests
             "[Model(4, 8, 8)] [Conv2d(2, Kernel = 3), MaxPool2d(2), AvgPool2d(3)] [Flatten, Linear(5), BatchNorm1d, Dropout, LeakyReLU, Softmax, LogSoftmax] " +
             "[Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD)] public partial class A;");
         LayerSpec[] layers = declaration.Spec.Layers.ToArray();
-        var conv2d = (Conv2dLayer.Spec)layers[0];
-        var (maxPool, avgPool) = ((Pool2dLayer.Spec)layers[1], (Pool2dLayer.Spec)layers[2]);
+        var conv2d = (ConvLayer.Spec)layers[0];
+        var (maxPool, avgPool) = ((PoolLayer.Spec)layers[1], (PoolLayer.Spec)layers[2]);
 
         var conv = new Conv2dAttribute(2) { Kernel = 3 };
         Assert.Equal(new Pair(conv.Stride, conv.Stride), conv2d.Stride);
@@ -58,7 +58,7 @@ public sealed class ReaderTests
     [Fact]
     public void HeightAndWidthOverrideTheSquareSetting()
     {
-        var conv = (Conv2dLayer.Spec)Read("[Model(1, 9, 9)] [Conv2d(2, Kernel = 3, KernelWidth = 5, Stride = 2, StrideHeight = 1, PaddingWidth = 1)] public partial class A;").Spec.Layers[0];
+        var conv = (ConvLayer.Spec)Read("[Model(1, 9, 9)] [Conv2d(2, Kernel = 3, KernelWidth = 5, Stride = 2, StrideHeight = 1, PaddingWidth = 1)] public partial class A;").Spec.Layers[0];
         Assert.Equal(new Pair(3, 5), conv.Kernel);
         Assert.Equal(new Pair(1, 2), conv.Stride);
         Assert.Equal(new Pair(0, 1), conv.Padding);

@@ -20,12 +20,6 @@ namespace ModelGen
         public bool Bias { get; set; } = true;
     }
 
-    /// <summary>Flattens every dimension but the batch into one: C×H×W → C·H·W.</summary>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-    public sealed class FlattenAttribute : LayerAttribute
-    {
-    }
-
     /// <summary>Zeroes each element with probability <see cref="P"/> during training (inverted dropout).</summary>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public sealed class DropoutAttribute : LayerAttribute

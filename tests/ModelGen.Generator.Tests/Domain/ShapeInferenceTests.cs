@@ -30,7 +30,7 @@ public sealed class ShapeInferenceTests
     [Fact]
     public void RectangularWindowsUseEachAxisOwnNumbers()
     {
-        var conv = new Conv2dLayer.Spec("Conv2d(2)", 2, new Pair(3, 5), new Pair(1, 2), new Pair(0, 2), Pair.Square(1), Bias: true);
+        var conv = new ConvLayer.Spec(ConvLayer.TwoD, "Conv2d(2)", 2, new Pair(3, 5), new Pair(1, 2), new Pair(0, 2), Pair.Square(1), Bias: true);
         ModelPlan plan = Infer(new[] { 3, 10, 11 }, conv);
 
         // height: (10 − 3 + 0)/1 + 1 = 8; width: (11 − 5 + 4)/2 + 1 = 6; params 2·3·3·5 + 2 = 92
@@ -138,7 +138,7 @@ public sealed class ShapeInferenceTests
     [Fact]
     public void PoolStrideDefaultsAreTheReadersJobAndPaddingIsAtMostHalfTheWindow()
     {
-        var pool = new Pool2dLayer.Spec(Pool2dLayer.Max, "MaxPool2d(2, Padding = 2)", Pair.Square(2), Pair.Square(2), Pair.Square(2));
+        var pool = new PoolLayer.Spec(PoolLayer.Max2d, "MaxPool2d(2, Padding = 2)", Pair.Square(2), Pair.Square(2), Pair.Square(2));
         ModelPlan plan = Infer(new[] { 1, 8, 8 }, pool);
         Assert.Contains("padding must be at most half the window", Assert.Single(plan.Problems).Message);
     }
@@ -264,10 +264,10 @@ public sealed class ShapeInferenceTests
         ShapeInference.Infer(new ModelSpec("Net", new EquatableArray<int>(input), new EquatableArray<LayerSpec>(layers), null, null));
 
     private static LayerSpec Conv(int outChannels, int f, int p = 0, int s = 1, int d = 1) =>
-        new Conv2dLayer.Spec($"Conv2d({outChannels}, Kernel = {f})", outChannels, Pair.Square(f), Pair.Square(s), Pair.Square(p), Pair.Square(d), Bias: true);
+        new ConvLayer.Spec(ConvLayer.TwoD, $"Conv2d({outChannels}, Kernel = {f})", outChannels, Pair.Square(f), Pair.Square(s), Pair.Square(p), Pair.Square(d), Bias: true);
 
     private static LayerSpec Pool(int f) =>
-        new Pool2dLayer.Spec(Pool2dLayer.Max, $"MaxPool2d({f})", Pair.Square(f), Pair.Square(f), Pair.Square(0));
+        new PoolLayer.Spec(PoolLayer.Max2d, $"MaxPool2d({f})", Pair.Square(f), Pair.Square(f), Pair.Square(0));
 
     private static LayerSpec Dense(int size) => new LinearLayer.Spec($"Linear({size})", size, Bias: true);
 

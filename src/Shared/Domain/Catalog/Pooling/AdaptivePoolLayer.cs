@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+
+namespace ModelGen.Domain
+{
+    /// <summary>
+    /// AdaptiveAvgPool1d/2d and AdaptiveMaxPool2d: the window and stride adapt so that each
+    /// channel comes out at the declared size; output size 1 is global pooling. PyTorch also
+    /// accepts an output larger than the input (windows then repeat input positions), so only a
+    /// size below 1 is an error.
+    /// </summary>
+    internal sealed class AdaptivePoolLayer : LayerEntry<AdaptivePoolLayer.Spec>
+    {
+        public static readonly AdaptivePoolLayer Avg1d = new(isMax: false, 1);
+        public static readonly AdaptivePoolLayer Avg2d = new(isMax: false, 2);
+        public static readonly AdaptivePoolLayer Max2d = new(isMax: true, 2);
+
+        private AdaptivePoolLayer(bool isMax, int rank)
+        {
+            IsMax = isMax;
+            Rank = rank;
+        }
+
+        /// <param name="Pool">The entry of the kind.</param>
+        /// <param name="Display">The attribute as written.</param>
+        /// <param name="OutputSize">The output size per axis (one value written applies to every axis).</param>
+        public sealed record Spec(AdaptivePoolLayer Pool, string Display, Axes OutputSize) : LayerSpec(Pool, Display);
+
+        /// <summary>Max pooling (else average pooling).</summary>
+        public bool IsMax { get; }
+
+        /// <summary>The number of spatial axes.</summary>
+        public int Rank { get; }
+
+        public override string Name => $"Adaptive{(IsMax ? "Max" : "Avg")}Pool{Rank}d";
+
+        public override string FieldPrefix => IsMax ? "adaptivemaxpool" : "adaptiveavgpool";
+
+        public override string Signature => Rank == 1 ? $"{Name}(outputSize)" : $"{Name}(outputSize) or {Name}(height, width)";
+
+        public override string ShapeRule => Rank == 1
+            ? "`C×L → C×out`; global pooling when out = 1"
+            : "`C×H×W → C×oh×ow`; global pooling when the size is 1";
+
+        protected override Spec ReadSpec(DeclaredArguments args)
+        {
+            int[] sizes = Rank == 1 ? new[] { args.Int(0, 0) } : args.IntArray(0);
+            return new Spec(this, args.Display, sizes.Length == 1 ? Axes.Same(Rank, sizes[0]) : Axes.Of(sizes));
+        }
+
+        protected override IEnumerable<string> Check(Spec spec)
+        {
+            if (spec.OutputSize.Rank != Rank)
+            {
+                yield return $"{spec.Display}: give one output size or {Rank} (one per axis), got {spec.OutputSize.Rank}";
+            }
+            else if (spec.OutputSize.Any(v => v <= 0))
+            {
+                yield return $"{spec.Display}: the output size must be positive, got {spec.OutputSize}";
+            }
+        }
+
+        protected override LayerOutcome? Infer(Spec spec, LayerContext context) =>
+            Window.CheckRank(spec.Display, Rank, context)
+                ? new LayerOutcome(PoolLayer.ChannelsAnd(context.Input[0], spec.OutputSize.Values.ToArray()), LayerCounts.None, ChannelsFirst: true)
+                : null;
+
+        protected override string Factory(Spec spec, LayerPlan layer) =>
+            // TorchSharp's AdaptiveMaxPool2d takes only an array; the others take a number or a tuple.
+            $"{CSharp.Nn}.{Name}(output_size: {(IsMax ? spec.OutputSize.LongArray() : spec.OutputSize.Tuple())})";
+    }
+}

@@ -1,0 +1,130 @@
+using System.Collections.Generic;
+
+namespace ModelGen.Domain
+{
+    /// <summary>
+    /// MaxPool1d/2d/3d and AvgPool1d/2d/3d: a window slid over each channel of a C×… feature map.
+    /// The stride defaults to the window, as in PyTorch; padding is at most half the window. In
+    /// ceil mode the output size rounds up, but a last window that would start in the right
+    /// padding is dropped (PyTorch's pooling_output_shape), so the output never reads padding alone.
+    /// </summary>
+    internal sealed class PoolLayer : LayerEntry<PoolLayer.Spec>
+    {
+        public static readonly PoolLayer Max1d = new(isMax: true, 1);
+        public static readonly PoolLayer Max2d = new(isMax: true, 2);
+        public static readonly PoolLayer Max3d = new(isMax: true, 3);
+        public static readonly PoolLayer Avg1d = new(isMax: false, 1);
+        public static readonly PoolLayer Avg2d = new(isMax: false, 2);
+        public static readonly PoolLayer Avg3d = new(isMax: false, 3);
+
+        private PoolLayer(bool isMax, int rank)
+        {
+            IsMax = isMax;
+            Rank = rank;
+        }
+
+        /// <param name="Pool">The entry of the kind (max or average, and the rank).</param>
+        /// <param name="Display">The attribute as written.</param>
+        /// <param name="Kernel">Window size per axis.</param>
+        /// <param name="Stride">Stride per axis (default: the window).</param>
+        /// <param name="Padding">Implicit padding per axis (default 0).</param>
+        /// <param name="CeilMode">Whether the output size rounds up (default false).</param>
+        /// <param name="CountIncludePad">Average pooling: whether padding counts in the divisor (default true).</param>
+        /// <param name="Dilation">Max pooling: dilation per axis; null for 1 on every axis.</param>
+        public sealed record Spec(
+            PoolLayer Pool,
+            string Display,
+            Axes Kernel,
+            Axes Stride,
+            Axes Padding,
+            bool CeilMode = false,
+            bool CountIncludePad = true,
+            Axes? Dilation = null) : LayerSpec(Pool, Display);
+
+        /// <summary>Max pooling (else average pooling).</summary>
+        public bool IsMax { get; }
+
+        /// <summary>The number of spatial axes: 1, 2 or 3.</summary>
+        public int Rank { get; }
+
+        public override string Name => $"{(IsMax ? "Max" : "Avg")}Pool{Rank}d";
+
+        public override string FieldPrefix => IsMax ? "maxpool" : "avgpool";
+
+        public override string Signature => IsMax
+            ? $"{Name}(kernel, Stride = kernel, Padding = 0, Dilation = 1, CeilMode = false)"
+            : $"{Name}(kernel, Stride = kernel, Padding = 0, CeilMode = false, CountIncludePad = true)";
+
+        public override string ShapeRule => $"`{Window.MapShape(Rank)}` keeps C; each axis `floor((W − F + 2P) / S) + 1` (ceil in CeilMode); "
+            + (IsMax ? "the largest value of each window" : "the mean of each window (padding counts as zeros unless CountIncludePad = false)");
+
+        protected override Spec ReadSpec(DeclaredArguments args)
+        {
+            Axes kernel = Window.Read(args, "Kernel", Rank, args.Int(0, 0));
+            Axes stride = Window.Read(args, "Stride", Rank, args.Int("Stride", 0), axis => kernel[axis]);
+            return new Spec(
+                this,
+                args.Display,
+                kernel,
+                stride,
+                Window.Read(args, "Padding", Rank, 0),
+                args.Bool("CeilMode", false),
+                args.Bool("CountIncludePad", true),
+                IsMax ? Window.Read(args, "Dilation", Rank, 1) : null);
+        }
+
+        protected override IEnumerable<string> Check(Spec spec)
+        {
+            foreach (string message in Window.Check(spec.Display, spec.Kernel, spec.Stride, spec.Padding, spec.Dilation))
+            {
+                yield return message;
+            }
+
+            bool tooMuchPadding = false;
+            for (int axis = 0; axis < spec.Kernel.Rank; axis++)
+            {
+                tooMuchPadding |= spec.Kernel[axis] > 0 && spec.Padding[axis] * 2L > spec.Kernel[axis];
+            }
+
+            if (!spec.Kernel.Any(v => v <= 0) && tooMuchPadding)
+            {
+                yield return $"{spec.Display}: padding must be at most half the window ({spec.Kernel}), got {spec.Padding}";
+            }
+        }
+
+        protected override LayerOutcome? Infer(Spec spec, LayerContext context) =>
+            Window.Infer(spec.Display, spec.Kernel, spec.Stride, spec.Padding, spec.Dilation ?? Axes.Same(Rank, 1), context, spec.CeilMode) is int[] sizes
+                ? new LayerOutcome(ChannelsAnd(context.Input[0], sizes), LayerCounts.None, ChannelsFirst: true)
+                : null;
+
+        protected override string Factory(Spec spec, LayerPlan layer)
+        {
+            var text = new System.Text.StringBuilder($"{CSharp.Nn}.{Name}(kernel_size: {spec.Kernel.Tuple()}, stride: {spec.Stride.Tuple()}, padding: {spec.Padding.Tuple()}");
+            if (spec.Dilation is Axes dilation && !dilation.All(1))
+            {
+                text.Append($", dilation: {dilation.Tuple()}");
+            }
+
+            if (spec.CeilMode)
+            {
+                text.Append(", ceil_mode: true");
+            }
+
+            if (!spec.CountIncludePad)
+            {
+                text.Append(", count_include_pad: false");
+            }
+
+            return text.Append(')').ToString();
+        }
+
+        /// <summary>The output shape of a pool: the channels, then the spatial sizes.</summary>
+        internal static EquatableArray<int> ChannelsAnd(int channels, int[] sizes)
+        {
+            var shape = new int[sizes.Length + 1];
+            shape[0] = channels;
+            sizes.CopyTo(shape, 1);
+            return Shape.Of(shape);
+        }
+    }
+}
