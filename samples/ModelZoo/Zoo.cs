@@ -21,6 +21,30 @@ namespace ModelGen.Samples.Zoo
                 () => new KerasMnist(),
                 new Published("keras.io/examples/vision/mnist_convnet", Parameters: 34_826)),
             new ZooModel(
+                "alexnet",
+                "torchvision AlexNet, 3×224×224",
+                AlexNet.Costs,
+                () => new AlexNet(),
+                new Published("torchvision.models.AlexNet_Weights.IMAGENET1K_V1 (num_params, GFLOPS)", Parameters: 61_100_840, WeightGigaMultAdds: 0.714)),
+            new ZooModel(
+                "vgg16",
+                "torchvision VGG-16, 3×224×224",
+                Vgg16.Costs,
+                () => new Vgg16(),
+                new Published("torchvision.models.VGG16_Weights.IMAGENET1K_V1 (num_params, GFLOPS)", Parameters: 138_357_544, WeightGigaMultAdds: 15.47)),
+            new ZooModel(
+                "vgg16_bn",
+                "torchvision VGG-16 with batch norm, 3×224×224",
+                Vgg16Bn.Costs,
+                () => new Vgg16Bn(),
+                new Published("torchvision.models.VGG16_BN_Weights.IMAGENET1K_V1 (num_params, GFLOPS)", Parameters: 138_365_992, WeightGigaMultAdds: 15.47)),
+            new ZooModel(
+                "grouped_conv",
+                "Conv2d(16→32, kernel 3, groups 4) on 16×28×28",
+                GroupedConv.Costs,
+                () => new GroupedConv(),
+                new Published("torchinfo test output (grouped convolution)", Parameters: 1_184, MultAdds: 800_384)),
+            new ZooModel(
                 "linear_3d",
                 "Linear(8→64) on a 16×8 input",
                 Linear3d.Costs,

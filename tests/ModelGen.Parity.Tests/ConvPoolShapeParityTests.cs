@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using ModelGen.Parity.Tests.Models;
+using ModelGen.Samples.Zoo;
 using Xunit;
 
 namespace ModelGen.Parity.Tests
