@@ -26,7 +26,7 @@ namespace ModelGen.Generator.Emit
             writer.WriteLine("/// One optimization step on a batch: forward, loss, backward, optimizer step. Every tensor it");
             writer.WriteLine("/// makes is disposed before it returns; the loss comes back as a number.");
             writer.WriteLine("/// </summary>");
-            writer.WriteLine($"/// <param name=\"input\">A batch of shape {CSharp.Batched(plan.Spec.InputShape)}.</param>");
+            writer.WriteLine($"/// <param name=\"input\">A batch of shape {CSharp.Batched(plan.Spec.InputShape, plan.Spec.SequenceLength)}.</param>");
             writer.WriteLine($"/// <param name=\"target\">{TargetDocumentation(loss.Kind, plan)}</param>");
             writer.WriteLine("/// <returns>The batch's mean loss before the step.</returns>");
             writer.WriteLine($"public float TrainStep({CSharp.Tensor} input, {CSharp.Tensor} target) => TrainStep(input, target, null);");
@@ -70,7 +70,7 @@ namespace ModelGen.Generator.Emit
         private static string TargetDocumentation(LossKindSpec kind, ModelPlan plan) => kind switch
         {
             LossKindSpec.CrossEntropy => "Class indices (int64) of shape N.",
-            _ => $"Targets (float32) of shape {CSharp.Batched(plan.OutputShape)}.",
+            _ => $"Targets (float32) of shape {CSharp.Batched(plan.OutputShape, plan.Spec.SequenceLength)}.",
         };
     }
 }

@@ -30,6 +30,8 @@ namespace ModelGen.Roslyn
             var spread = new List<int>();
             int modelIndex = -1, lossIndex = -1, optimizerIndex = -1;
             int[] inputShape = Array.Empty<int>();
+            InputKindSpec inputKind = InputKindSpec.Float;
+            string? sequenceLength = null;
             LossSpec? loss = null;
             OptimizerSpec? optimizer = null;
             bool malformed = false;
@@ -64,8 +66,19 @@ namespace ModelGen.Roslyn
                 {
                     case "ModelAttribute":
                         modelIndex = i;
-                        inputShape = args.IntArray(0);
                         modelDeclaration = DeclarationOf(attribute, cancellationToken);
+                        inputKind = (InputKindSpec)args.Int("Input", (int)InputKindSpec.Float);
+                        if (args.PositionalCount == 2)
+                        {
+                            // Model(string sequenceLength, params int[] features): the length is the first dimension.
+                            sequenceLength = args.String(0) ?? string.Empty;
+                            inputShape = new[] { Shape.Symbolic }.Concat(args.IntArray(1)).ToArray();
+                        }
+                        else
+                        {
+                            inputShape = args.IntArray(0);
+                        }
+
                         break;
 
                     case TrainingSpecReader.LossAttributeName:
@@ -105,7 +118,11 @@ namespace ModelGen.Roslyn
                 new EquatableArray<int>(inputShape),
                 new EquatableArray<LayerSpec>(layers),
                 loss,
-                optimizer);
+                optimizer)
+            {
+                Input = inputKind,
+                SequenceLength = sequenceLength,
+            };
             return new ModelDeclaration(
                 spec,
                 modelIndex,
