@@ -145,14 +145,14 @@ namespace ModelGen.Analyzers
             "Layer receives the wrong kind of input",
             ShapeCategory,
             DiagnosticSeverity.Error,
-            "A model whose input is token ids ([Model(\"L\", Input = InputKind.TokenIds)]) must start with Embedding, which turns each id into a vector; any other layer would receive int64 indices. Embedding takes token ids only, so it must be the first layer of a model declared with token-id input.");
+            "A model whose input is token ids ([Model(SequenceLength = \"L\", Input = InputKind.TokenIds)]) must start with Embedding, which turns each id into a vector; any other layer would receive int64 indices. Embedding takes token ids only, so it must be the first layer of a model declared with token-id input.");
 
         public static readonly DiagnosticDescriptor SymbolicLength = Create(
             SymbolicLengthId,
             "Layer needs a fixed sequence length",
             ShapeCategory,
             DiagnosticSeverity.Error,
-            "The model's sequence length is symbolic ([Model(\"L\", 300)]), so any tensor that has L in its shape has no fixed size. Layers that act position by position (Linear, recurrent layers, attention, element-wise layers) take it; a layer that needs every size (Flatten, BatchNorm1d, convolutions) does not. Reduce the sequence first (a recurrent layer with ReturnSequences = false) or declare a fixed length.");
+            "The model's sequence length is symbolic ([Model(300, SequenceLength = \"L\")]), so any tensor that has L in its shape has no fixed size. Layers that act position by position (Linear, recurrent layers, attention, element-wise layers) take it; a layer that needs every size (Flatten, BatchNorm1d, convolutions) does not. Reduce the sequence first (a recurrent layer with ReturnSequences = false) or declare a fixed length.");
 
         /// <summary>The descriptor of a problem found by the shared domain code.</summary>
         public static DiagnosticDescriptor For(ProblemKind kind) => kind switch

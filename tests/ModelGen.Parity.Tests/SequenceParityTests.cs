@@ -67,7 +67,7 @@ namespace ModelGen.Parity.Tests
             Assert.Equal("L×512", Lstm300x512x2.OutputShape.ToString());
             Assert.Equal("T×6", LstmBidirectionalStacked.OutputShape.ToString());
             Assert.Contains("L×512", Lstm300x512x2.Summary, StringComparison.Ordinal);
-            Assert.Contains("Model(\"L\", Input = TokenIds)", LstmNet.Summary, StringComparison.Ordinal);
+            Assert.Contains("Model(SequenceLength = \"L\", Input = TokenIds)", LstmNet.Summary, StringComparison.Ordinal);
         }
 
         [Fact]

@@ -70,18 +70,13 @@ namespace ModelGen.Generator.Emit
             return lines;
         }
 
-        /// <summary>The [Model] declaration for the input row: <c>Model(1, 28, 28)</c>, <c>Model("L", 300)</c>, <c>Model("L", Input = TokenIds)</c>.</summary>
+        /// <summary>The [Model] declaration for the input row: <c>Model(1, 28, 28)</c>, <c>Model(300, SequenceLength = "L")</c>, <c>Model(SequenceLength = "L", Input = TokenIds)</c>.</summary>
         private static string ModelDeclaration(ModelSpec spec)
         {
-            var arguments = new List<string>();
+            var arguments = new List<string>(spec.InputShape.Skip(spec.SequenceLength is null ? 0 : 1).Select(d => Numbers.Format(d)));
             if (spec.SequenceLength is not null)
             {
-                arguments.Add(CSharp.Literal(spec.SequenceLength));
-                arguments.AddRange(spec.InputShape.Skip(1).Select(d => Numbers.Format(d)));
-            }
-            else
-            {
-                arguments.AddRange(spec.InputShape.Select(d => Numbers.Format(d)));
+                arguments.Add($"SequenceLength = {CSharp.Literal(spec.SequenceLength)}");
             }
 
             if (spec.Input == InputKindSpec.TokenIds)

@@ -5,35 +5,26 @@ namespace ModelGen
     /// <summary>
     /// Declares a partial class as a ModelGen model and gives the shape of one input sample,
     /// without the batch dimension: <c>[Model(1, 28, 28)]</c> for a one-channel 28×28 image,
-    /// <c>[Model(64)]</c> for a vector of 64 features, <c>[Model("L", 300)]</c> for sequences of
-    /// any length L of 300-d vectors, <c>[Model("L", Input = InputKind.TokenIds)]</c> for
-    /// sequences of token ids. The layer attributes that follow, in source order, form the network.
+    /// <c>[Model(64)]</c> for a vector of 64 features, <c>[Model(300, SequenceLength = "L")]</c>
+    /// for sequences of any length L of 300-d vectors, <c>[Model(SequenceLength = "L", Input =
+    /// InputKind.TokenIds)]</c> for sequences of token ids. The layer attributes that follow, in source order, form the network.
     /// </summary>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
     public sealed class ModelAttribute : Attribute
     {
-        /// <summary>Creates the attribute for a fixed-size input.</summary>
+        /// <summary>Creates the attribute.</summary>
         /// <param name="inputShape">The input shape without the batch dimension.</param>
         public ModelAttribute(params int[] inputShape) => InputShape = inputShape;
-
-        /// <summary>
-        /// Creates the attribute for sequences of any length: the first dimension is the symbolic
-        /// length <paramref name="sequenceLength"/>, printed by that name in every shape
-        /// (<c>L×300</c>), the other dimensions follow.
-        /// </summary>
-        /// <param name="sequenceLength">The length's name, an identifier: <c>"L"</c>.</param>
-        /// <param name="features">The dimensions after the length (none for token ids).</param>
-        public ModelAttribute(string sequenceLength, params int[] features)
-        {
-            SequenceLength = sequenceLength;
-            InputShape = features;
-        }
 
         /// <summary>The input shape without the batch dimension (after the sequence length, when it is symbolic).</summary>
         public int[] InputShape { get; }
 
-        /// <summary>The name of the symbolic sequence length, or null for a fixed-size input.</summary>
-        public string? SequenceLength { get; }
+        /// <summary>
+        /// The name of a symbolic sequence length that comes before <see cref="InputShape"/>:
+        /// <c>[Model(300, SequenceLength = "L")]</c> takes N×L×300 batches of any length L, and every
+        /// shape prints it by name (<c>L×300</c>). An identifier; unset (null) for a fixed-size input.
+        /// </summary>
+        public string? SequenceLength { get; set; }
 
         /// <summary>What the input holds: floats (default) or token ids, which only <c>Embedding</c> takes.</summary>
         public InputKind Input { get; set; } = InputKind.Float;

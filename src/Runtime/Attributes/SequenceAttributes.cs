@@ -5,7 +5,7 @@ namespace ModelGen
     /// <summary>
     /// A learned table of <see cref="NumEmbeddings"/> vectors of size <see cref="EmbeddingDim"/>:
     /// each token id picks its row, so N×L ids become N×L×D floats. Takes token ids only: declare
-    /// the model with <c>[Model("L", Input = InputKind.TokenIds)]</c> and put it first.
+    /// the model with <c>[Model(SequenceLength = "L", Input = InputKind.TokenIds)]</c> and put it first.
     /// Parameters: numEmbeddings·embeddingDim.
     /// </summary>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]

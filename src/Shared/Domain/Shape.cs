@@ -7,7 +7,7 @@ namespace ModelGen.Domain
     {
         /// <summary>
         /// The dimension value that stands for the model's symbolic sequence length
-        /// (<c>[Model("L", 300)]</c> gives the input shape <c>Symbolic×300</c>). It is carried
+        /// (<c>[Model(300, SequenceLength = "L")]</c> gives the input shape <c>Symbolic×300</c>). It is carried
         /// through every shape and printed by name; every count is evaluated at a length of 1 (see
         /// <see cref="Elements"/>). A declared input dimension of -1 without a symbolic length is
         /// still an error.

@@ -85,7 +85,7 @@ namespace ModelGen.Domain
             if (spec.SequenceLength is not null && !IsLengthName(spec.SequenceLength))
             {
                 problems.Add(new ModelProblem(ProblemKind.InvalidArgument, ProblemTarget.Model, -1,
-                    $"Model {spec.Name}: the sequence length needs a name that is an identifier, such as [Model(\"L\", 300)], got {Quoted(spec.SequenceLength)}"));
+                    $"Model {spec.Name}: the sequence length needs a name that is an identifier, such as [Model(300, SequenceLength = \"L\")], got {Quoted(spec.SequenceLength)}"));
                 return false;
             }
 
@@ -114,7 +114,7 @@ namespace ModelGen.Domain
             if (spec.Input == InputKindSpec.TokenIds && spec.InputShape.Count != 1)
             {
                 problems.Add(new ModelProblem(ProblemKind.InvalidArgument, ProblemTarget.Model, -1,
-                    $"Model {spec.Name} takes token ids, one per position, so its input is a sequence of length L alone, but it declares {Shape.Format(spec.InputShape, spec.SequenceLength)}; declare [Model(\"L\", Input = InputKind.TokenIds)] or a fixed length such as [Model(35, Input = InputKind.TokenIds)]"));
+                    $"Model {spec.Name} takes token ids, one per position, so its input is a sequence of length L alone, but it declares {Shape.Format(spec.InputShape, spec.SequenceLength)}; declare [Model(SequenceLength = \"L\", Input = InputKind.TokenIds)] or a fixed length such as [Model(35, Input = InputKind.TokenIds)]"));
                 return false;
             }
 
@@ -161,7 +161,7 @@ namespace ModelGen.Domain
             if (!tokenIds && layer.Entry.TakesTokenIds)
             {
                 problems.Add(new ModelProblem(ProblemKind.InputKindMismatch, ProblemTarget.Layer, index,
-                    $"{layer.Display} needs token ids (int64) but {source} (float32); declare the input as token ids with [Model(\"L\", Input = InputKind.TokenIds)] and put {layer.Kind} first"));
+                    $"{layer.Display} needs token ids (int64) but {source} (float32); declare the input as token ids with [Model(SequenceLength = \"L\", Input = InputKind.TokenIds)] and put {layer.Kind} first"));
                 return false;
             }
 

@@ -29,7 +29,7 @@ namespace ModelGen.Domain
         public InputKindSpec Input { get; init; }
 
         /// <summary>
-        /// The name of the symbolic sequence length (<c>[Model("L", 300)]</c>: <c>L</c>), or null for
+        /// The name of the symbolic sequence length (<c>[Model(300, SequenceLength = "L")]</c>: <c>L</c>), or null for
         /// a fixed-size input. When set, the first dimension of <see cref="InputShape"/> is
         /// <see cref="Shape.Symbolic"/>.
         /// </summary>

@@ -68,15 +68,12 @@ namespace ModelGen.Roslyn
                         modelIndex = i;
                         modelDeclaration = DeclarationOf(attribute, cancellationToken);
                         inputKind = (InputKindSpec)args.Int("Input", (int)InputKindSpec.Float);
-                        if (args.PositionalCount == 2)
+                        inputShape = args.IntArray(0);
+                        sequenceLength = args.String("SequenceLength");
+                        if (sequenceLength is not null)
                         {
-                            // Model(string sequenceLength, params int[] features): the length is the first dimension.
-                            sequenceLength = args.String(0) ?? string.Empty;
-                            inputShape = new[] { Shape.Symbolic }.Concat(args.IntArray(1)).ToArray();
-                        }
-                        else
-                        {
-                            inputShape = args.IntArray(0);
+                            // The symbolic length is the first dimension, before the declared ones.
+                            inputShape = new[] { Shape.Symbolic }.Concat(inputShape).ToArray();
                         }
 
                         break;

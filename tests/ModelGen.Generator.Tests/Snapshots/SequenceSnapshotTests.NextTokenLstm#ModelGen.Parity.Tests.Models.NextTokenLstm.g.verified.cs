@@ -44,26 +44,26 @@ namespace ModelGen.Parity.Tests.Models
         /// <summary>A table of the layers with output shapes and parameter counts, in the spirit of torchinfo and Keras.</summary>
         public const string Summary =
             "Model: NextTokenLstm\n" +
-            "===========================================================================================\n" +
-            "Layer (field)           Declaration                        Output shape  Param #  Mult-Adds\n" +
-            "-------------------------------------------------------------------------------------------\n" +
-            "input                   Model(\"L\", Input = TokenIds)       L                   0          0\n" +
-            "embedding1 (Embedding)  Embedding(10, 16)                  L×16              160        160\n" +
-            "lstm1 (LSTM)            LSTM(32, ReturnSequences = false)  32              6,400      6,400\n" +
-            "fc1 (Linear)            Linear(10)                         10                330        330\n" +
-            "===========================================================================================\n" +
+            "=======================================================================================================\n" +
+            "Layer (field)           Declaration                                    Output shape  Param #  Mult-Adds\n" +
+            "-------------------------------------------------------------------------------------------------------\n" +
+            "input                   Model(SequenceLength = \"L\", Input = TokenIds)  L                   0          0\n" +
+            "embedding1 (Embedding)  Embedding(10, 16)                              L×16              160        160\n" +
+            "lstm1 (LSTM)            LSTM(32, ReturnSequences = false)              32              6,400      6,400\n" +
+            "fc1 (Linear)            Linear(10)                                     10                330        330\n" +
+            "=======================================================================================================\n" +
             "Total params: 6,890\n" +
             "Trainable params: 6,890\n" +
             "Non-trainable (buffers): 0\n" +
             "Total mult-adds: 6,890    Weight mult-adds: 320\n" +
-            "-------------------------------------------------------------------------------------------\n" +
+            "-------------------------------------------------------------------------------------------------------\n" +
             "Params size (bytes): 27,560    Buffers size (bytes): 0\n" +
             "Forward/backward pass size per sample (bytes): 464\n" +
             "Input shape: L    Output shape: 10\n" +
             "Input: token ids (int64)\n" +
             "Counts are per position (L = 1): mult-adds and pass sizes of the layers over the sequence scale with L\n" +
             "Loss: Loss(LossKind.CrossEntropy)    Optimizer: Optimizer(OptimizerKind.Adam, LearningRate = 0.01)\n" +
-            "===========================================================================================\n";
+            "=======================================================================================================\n";
 
         /// <summary>[Embedding(10, 16)]  L → L×16, 160 parameters (10·16)</summary>
         public readonly global::TorchSharp.Modules.Embedding embedding1;

@@ -7,7 +7,7 @@ namespace ModelGen.Parity.Tests.Models
     /// final hidden state goes to a linear head with one score per next token.
     /// L → L×16 (Embedding) → 32 (LSTM's final state) → 10; 160 + (4·32·16 + 4·32·32 + 2·4·32) + 330 = 6,890 parameters.
     /// </summary>
-    [Model("L", Input = InputKind.TokenIds)]
+    [Model(SequenceLength = "L", Input = InputKind.TokenIds)]
     [Embedding(10, 16)]
     [LSTM(32, ReturnSequences = false)]
     [Linear(10)]

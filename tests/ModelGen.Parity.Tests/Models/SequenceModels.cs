@@ -7,7 +7,7 @@ using ModelGen;
 namespace ModelGen.Parity.Tests.Models
 {
     /// <summary>Token ids of any length L → L×8; 20·8 = 160 parameters.</summary>
-    [Model("L", Input = InputKind.TokenIds)]
+    [Model(SequenceLength = "L", Input = InputKind.TokenIds)]
     [Embedding(20, 8)]
     public partial class EmbeddingOnly;
 
@@ -17,17 +17,17 @@ namespace ModelGen.Parity.Tests.Models
     public partial class EmbeddingPadding;
 
     /// <summary>L×6 → L×5; 4·5·6 + 4·5·5 + 2·4·5 = 120 + 100 + 40 = 260.</summary>
-    [Model("L", 6)]
+    [Model(6, SequenceLength = "L")]
     [LSTM(5)]
     public partial class LstmOnSequence;
 
     /// <summary>nn.LSTM(300, 512, num_layers = 2): 2048·300 + 2048·512 + 4096 + 2048·512 + 2048·512 + 4096 = 3,768,320.</summary>
-    [Model("L", 300)]
+    [Model(300, SequenceLength = "L")]
     [LSTM(512, NumLayers = 2)]
     public partial class Lstm300x512x2;
 
     /// <summary>Embedding(20, 300) → LSTM(512, 2 layers) → Linear(20): 6,000 + 3,768,320 + 10,260 = 3,784,580.</summary>
-    [Model("L", Input = InputKind.TokenIds)]
+    [Model(SequenceLength = "L", Input = InputKind.TokenIds)]
     [Embedding(20, 300)]
     [LSTM(512, NumLayers = 2)]
     [Linear(20)]
@@ -39,7 +39,7 @@ namespace ModelGen.Parity.Tests.Models
     public partial class LstmLastStep;
 
     /// <summary>T×4 → T×6; per direction (48 + 36 + 24) + (72 + 36 + 24) = 240, two directions 480.</summary>
-    [Model("T", 4)]
+    [Model(4, SequenceLength = "T")]
     [LSTM(3, NumLayers = 2, Bidirectional = true, Dropout = 0.2)]
     public partial class LstmBidirectionalStacked;
 
@@ -49,7 +49,7 @@ namespace ModelGen.Parity.Tests.Models
     public partial class LstmBidirectionalLast;
 
     /// <summary>L×6 → L×5 without biases; 3·5·6 + 3·5·5 = 90 + 75 = 165.</summary>
-    [Model("L", 6)]
+    [Model(6, SequenceLength = "L")]
     [GRU(5, Bias = false)]
     public partial class GruNoBias;
 
@@ -59,7 +59,7 @@ namespace ModelGen.Parity.Tests.Models
     public partial class GruStackedLast;
 
     /// <summary>L×3 → L×4; 4·3 + 4·4 + 2·4 = 36.</summary>
-    [Model("L", 3)]
+    [Model(3, SequenceLength = "L")]
     [RNN(4)]
     public partial class RnnTanh;
 
@@ -69,12 +69,12 @@ namespace ModelGen.Parity.Tests.Models
     public partial class RnnReluBidirectionalLast;
 
     /// <summary>L×6 → L×6, no parameters.</summary>
-    [Model("L", 6)]
+    [Model(6, SequenceLength = "L")]
     [PositionalEncoding]
     public partial class PositionalEncodingOnly;
 
     /// <summary>L×8 → L×8; 4·8·8 + 4·8 = 288.</summary>
-    [Model("L", 8)]
+    [Model(8, SequenceLength = "L")]
     [MultiheadAttention(2)]
     public partial class AttentionOnly;
 
@@ -84,7 +84,7 @@ namespace ModelGen.Parity.Tests.Models
     public partial class AttentionWithoutBias;
 
     /// <summary>L×8 → L×8; 288 + 2·8·16 + 16 + 8 + 4·8 = 600.</summary>
-    [Model("L", 8)]
+    [Model(8, SequenceLength = "L")]
     [TransformerEncoderLayer(2, DimFeedforward = 16)]
     public partial class EncoderLayerPostNorm;
 
@@ -94,7 +94,7 @@ namespace ModelGen.Parity.Tests.Models
     public partial class EncoderLayerPreNormGelu;
 
     /// <summary>A mixed stack over a symbolic length: tokens L → L×8 → L×8 → L×8 → L×8 → L×16 → L×3.</summary>
-    [Model("L", Input = InputKind.TokenIds)]
+    [Model(SequenceLength = "L", Input = InputKind.TokenIds)]
     [Embedding(11, 8)]
     [PositionalEncoding]
     [MultiheadAttention(2), Dropout(0.1)]

@@ -23,7 +23,7 @@ namespace ModelGen.Domain
 
         public override string Signature => "Embedding(numEmbeddings, embeddingDim, PaddingIdx = none)";
 
-        public override string ShapeRule => "token ids `L → L×embeddingDim` (input must be token ids: `[Model(\"L\", Input = InputKind.TokenIds)]`)";
+        public override string ShapeRule => "token ids `L → L×embeddingDim` (input must be token ids: `[Model(SequenceLength = \"L\", Input = InputKind.TokenIds)]`)";
 
         public override string ParameterRule => "`numEmbeddings·embeddingDim`";
 

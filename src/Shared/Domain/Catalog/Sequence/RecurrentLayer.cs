@@ -107,9 +107,9 @@ namespace ModelGen.Domain
             if (input.Count != 2 || context.ChannelsFirst)
             {
                 string hint = input.Count == 2
-                    ? $"; its first dimension is channels, not positions: declare the input as [Model(\"L\", {input[0]})] sequences, or reduce the channels first"
+                    ? $"; its first dimension is channels, not positions: declare the input as [Model({input[0]}, SequenceLength = \"L\")] sequences, or reduce the channels first"
                     : input.Count == 1
-                        ? $"; give each position features, e.g. [Model(\"L\", 1)] for one value per step, or put an Embedding first for token ids"
+                        ? $"; give each position features, e.g. [Model(1, SequenceLength = \"L\")] for one value per step, or put an Embedding first for token ids"
                         : "; flatten each position's features into one vector first";
                 return context.Fail(ProblemKind.RankMismatch, $"{spec.Display} needs an L×F sequence (batch first) but {context.Source}{hint}");
             }
