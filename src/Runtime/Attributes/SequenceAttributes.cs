@@ -96,7 +96,9 @@ namespace ModelGen
 
     /// <summary>
     /// LSTM with PyTorch's gate layout (i, f, g, o stacked in 4H rows, two bias vectors).
-    /// Parameters per layer and direction: 4H·in + 4H·H + 2·4H.
+    /// Parameters per layer and direction: 4H·in + 4H·H + 2·4H. The course notes write one bias
+    /// per gate (a scalar LSTM has 12 parameters there); ModelGen follows PyTorch, which has two
+    /// (16): the same function with b_hh = 0.
     /// </summary>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public sealed class LSTMAttribute : RecurrentAttribute
@@ -111,7 +113,10 @@ namespace ModelGen
 
     /// <summary>
     /// GRU with PyTorch's gate layout (r, z, n in 3H rows, two bias vectors; the reset gate
-    /// applies after W_hn). Parameters per layer and direction: 3H·in + 3H·H + 2·3H.
+    /// applies after W_hn). Parameters per layer and direction: 3H·in + 3H·H + 2·3H. ModelGen
+    /// follows PyTorch where the course notes differ: h_t = (1 − z)⊙n + z⊙h_{t−1} (the notes swap
+    /// the role of z) and r ⊙ (W_hn·h + b_hn) (the notes apply r before the weight), with two
+    /// bias vectors (a scalar GRU has 12 parameters, the notes' 9).
     /// </summary>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public sealed class GRUAttribute : RecurrentAttribute
