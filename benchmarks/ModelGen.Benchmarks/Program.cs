@@ -14,13 +14,16 @@ using TorchSharp;
 // alternating every few milliseconds makes both sides meet the same load, so the median of the
 // paired per-round ratios stays stable where per-side medians do not.
 //
-//   dotnet run -c Release --project benchmarks/ModelGen.Benchmarks [-- --rounds 200 --block 10 --memory-steps 2000 --threads 1]
+// Then an LSTM next-token model the same way, and the generator's time per model on a 100-model project.
+//
+//   dotnet run -c Release --project benchmarks/ModelGen.Benchmarks [-- --rounds 200 --block 10 --memory-steps 2000 --threads 1 --part all|digits|lstm|generator]
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 int rounds = Option("--rounds", 200);
 int block = Option("--block", 10);
 int memorySteps = Option("--memory-steps", 2000);
 int threads = Option("--threads", 1);
+string part = Array.IndexOf(args, "--part") is int partIndex && partIndex >= 0 && partIndex + 1 < args.Length ? args[partIndex + 1] : "all";
 const int BatchSize = 64;
 const int WarmupSteps = 300;
 
@@ -30,6 +33,22 @@ return 1;
 #else
 var clock = Stopwatch.StartNew();
 torch.set_num_threads(threads);
+if (part is "lstm" or "generator")
+{
+    // The LSTM comparison and the generator timing alone (see the README); the digits CNN is "digits" or "all".
+    if (part == "lstm")
+    {
+        LstmBenchmark.Run(rounds, block);
+    }
+    else
+    {
+        GeneratorTiming.Run(runs: 15);
+    }
+
+    Console.WriteLine($"total time {clock.Elapsed.TotalSeconds:F1} s");
+    return 0;
+}
+
 torch.manual_seed(20240);
 
 var data = new SyntheticDigits(batches: 32, batchSize: BatchSize, seed: 7);
@@ -131,6 +150,14 @@ double extras = checkInput.Microseconds + train.Microseconds + optimizerGetter.M
 Console.WriteLine($"extras of the generated step, per call: ModelGuard.CheckInput {checkInput}; train() {train}; Optimizer getter {optimizerGetter}");
 Console.WriteLine($"generated-only work per step ≈ {extras:F2} µs (the three extras + 2 × {generatedEnumeration.Microseconds - handEnumeration.Microseconds:F2} µs of longer parameter walks) = {extras / (medianGenerated * 1000) * 100:F2} % of a step");
 Console.WriteLine();
+if (part == "all")
+{
+    LstmBenchmark.Run(rounds, block);
+    Console.WriteLine();
+    GeneratorTiming.Run(runs: 15);
+    Console.WriteLine();
+}
+
 Console.WriteLine($"total time {clock.Elapsed.TotalSeconds:F1} s");
 return 0;
 #endif

@@ -57,6 +57,12 @@ namespace ModelGen.Analyzers
         /// <summary>A loss and an optimizer on a model without trainable parameters.</summary>
         public const string NothingToTrainId = "MG0011";
 
+        /// <summary>Token ids reach a layer other than Embedding, or Embedding receives floats.</summary>
+        public const string InputKindMismatchId = "MG0018";
+
+        /// <summary>A layer that needs every size known receives a tensor whose size depends on the symbolic sequence length.</summary>
+        public const string SymbolicLengthId = "MG0019";
+
         public static readonly DiagnosticDescriptor EmptyOutput = Create(
             EmptyOutputId,
             "Layer output would be empty",
@@ -134,6 +140,20 @@ namespace ModelGen.Analyzers
             DiagnosticSeverity.Warning,
             "The model declares a [Loss] and an [Optimizer] but none of its layers has a trainable parameter (only activations, pooling, Flatten, Dropout), so a backward pass would have nothing to differentiate. The model is generated without TrainStep.");
 
+        public static readonly DiagnosticDescriptor InputKindMismatch = Create(
+            InputKindMismatchId,
+            "Layer receives the wrong kind of input",
+            ShapeCategory,
+            DiagnosticSeverity.Error,
+            "A model whose input is token ids ([Model(SequenceLength = \"L\", Input = InputKind.TokenIds)]) must start with Embedding, which turns each id into a vector; any other layer would receive int64 indices. Embedding takes token ids only, so it must be the first layer of a model declared with token-id input.");
+
+        public static readonly DiagnosticDescriptor SymbolicLength = Create(
+            SymbolicLengthId,
+            "Layer needs a fixed sequence length",
+            ShapeCategory,
+            DiagnosticSeverity.Error,
+            "The model's sequence length is symbolic ([Model(300, SequenceLength = \"L\")]), so any tensor that has L in its shape has no fixed size. Layers that act position by position (Linear, recurrent layers, attention, element-wise layers) take it; a layer that needs every size (Flatten, BatchNorm1d, convolutions) does not. Reduce the sequence first (a recurrent layer with ReturnSequences = false) or declare a fixed length.");
+
         /// <summary>The descriptor of a problem found by the shared domain code.</summary>
         public static DiagnosticDescriptor For(ProblemKind kind) => kind switch
         {
@@ -145,6 +165,8 @@ namespace ModelGen.Analyzers
             ProblemKind.NoLayers => NoLayers,
             ProblemKind.IncompleteTraining => IncompleteTraining,
             ProblemKind.NothingToTrain => NothingToTrain,
+            ProblemKind.InputKindMismatch => InputKindMismatch,
+            ProblemKind.SymbolicLength => SymbolicLength,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A problem kind without a descriptor."),
         };
 

@@ -31,7 +31,9 @@ namespace ModelGen.Analyzers
             DiagnosticDescriptors.NoLayers,
             DiagnosticDescriptors.IncompleteTraining,
             DiagnosticDescriptors.MissingModel,
-            DiagnosticDescriptors.NothingToTrain);
+            DiagnosticDescriptors.NothingToTrain,
+            DiagnosticDescriptors.InputKindMismatch,
+            DiagnosticDescriptors.SymbolicLength);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)

@@ -10,13 +10,13 @@ namespace ModelGen.Generator.Emit
         /// comment rather than a plain one, so IntelliSense shows it and projects that require
         /// documentation (CS1591) build.
         /// </summary>
-        public static string Comment(LayerPlan layer)
+        public static string Comment(LayerPlan layer, string? lengthName = null)
         {
             string formula = layer.Entry.ParameterFormula(layer);
             string parameters = layer.Parameters == 0
                 ? "no parameters"
                 : $"{Numbers.Grouped(layer.Parameters)} parameters{(formula.Length == 0 ? string.Empty : $" ({formula})")}";
-            return $"/// <summary>[{CSharp.Xml(layer.Spec.Display)}]  {Shape.Format(layer.InputShape)} → {Shape.Format(layer.OutputShape)}, {parameters}</summary>";
+            return $"/// <summary>[{CSharp.Xml(layer.Spec.Display)}]  {Shape.Format(layer.InputShape, lengthName)} → {Shape.Format(layer.OutputShape, lengthName)}, {parameters}</summary>";
         }
     }
 }

@@ -9,7 +9,7 @@ namespace ModelGen.Generator.Emit
             for (int i = 0; i < plan.Layers.Count; i++)
             {
                 LayerPlan layer = plan.Layers[i];
-                writer.WriteLine(LayerCode.Comment(layer));
+                writer.WriteLine(LayerCode.Comment(layer, plan.Spec.SequenceLength));
                 writer.WriteLine($"public readonly {layer.Entry.FieldType(layer)} {layer.FieldName};");
                 if (i < plan.Layers.Count - 1)
                 {
@@ -47,16 +47,17 @@ namespace ModelGen.Generator.Emit
 
         private static void WriteForward(ModelPlan plan, IndentedWriter writer)
         {
-            writer.WriteLine($"/// <summary>Runs the network on a batch: {CSharp.Batched(plan.Spec.InputShape)} → {CSharp.Batched(plan.OutputShape)}.</summary>");
+            writer.WriteLine($"/// <summary>Runs the network on a batch: {CSharp.Batched(plan.Spec.InputShape, plan.Spec.SequenceLength)} → {CSharp.Batched(plan.OutputShape, plan.Spec.SequenceLength)}.</summary>");
             writer.WriteLine("/// <exception cref=\"global::ModelGen.InputShapeException\">The input is not a batch of the declared input shape.</exception>");
             using (writer.Block($"public override {CSharp.Tensor} forward({CSharp.Tensor} input)"))
             {
-                writer.WriteLine($"global::ModelGen.ModelGuard.CheckInput({CSharp.Literal(plan.Spec.Name)}, input, InputShape);");
+                string guard = plan.Spec.Input == InputKindSpec.TokenIds ? "CheckTokenIds" : "CheckInput";
+                writer.WriteLine($"global::ModelGen.ModelGuard.{guard}({CSharp.Literal(plan.Spec.Name)}, input, InputShape);");
                 string current = "input";
                 foreach (LayerPlan layer in plan.Layers)
                 {
                     string assignment = current == "input" ? "var x" : "x";
-                    writer.WriteLine($"{assignment} = {layer.Entry.Forward(layer, current)}; // [{layer.Spec.Display}]  {CSharp.Batched(layer.InputShape)} → {CSharp.Batched(layer.OutputShape)}");
+                    writer.WriteLine($"{assignment} = {layer.Entry.Forward(layer, current)}; // [{layer.Spec.Display}]  {CSharp.Batched(layer.InputShape, plan.Spec.SequenceLength)} → {CSharp.Batched(layer.OutputShape, plan.Spec.SequenceLength)}");
                     current = "x";
                 }
 

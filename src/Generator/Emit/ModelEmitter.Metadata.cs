@@ -26,11 +26,11 @@ namespace ModelGen.Generator.Emit
                 $"public static global::ModelGen.ModelCosts Costs {{ get; }} = new global::ModelGen.ModelCosts(ParameterCount, BufferCount, MultAdds, WeightMultAdds, " +
                 $"{CSharp.Literal(plan.ParameterBytes)}, {CSharp.Literal(plan.BufferBytes)}, ForwardBackwardBytes);");
             writer.WriteLine();
-            writer.WriteLine($"/// <summary>The shape of one input sample, batch excluded: {Shape.Format(plan.Spec.InputShape)}.</summary>");
-            writer.WriteLine($"public static global::ModelGen.TensorShape InputShape {{ get; }} = new global::ModelGen.TensorShape({CSharp.ShapeArguments(plan.Spec.InputShape)});");
+            writer.WriteLine($"/// <summary>The shape of one input sample, batch excluded: {Shape.Format(plan.Spec.InputShape, plan.Spec.SequenceLength)}.</summary>");
+            writer.WriteLine($"public static global::ModelGen.TensorShape InputShape {{ get; }} = new global::ModelGen.TensorShape({CSharp.ShapeArguments(plan.Spec.InputShape, plan.Spec.SequenceLength)});");
             writer.WriteLine();
-            writer.WriteLine($"/// <summary>The shape of one output sample, batch excluded: {Shape.Format(plan.OutputShape)}.</summary>");
-            writer.WriteLine($"public static global::ModelGen.TensorShape OutputShape {{ get; }} = new global::ModelGen.TensorShape({CSharp.ShapeArguments(plan.OutputShape)});");
+            writer.WriteLine($"/// <summary>The shape of one output sample, batch excluded: {Shape.Format(plan.OutputShape, plan.Spec.SequenceLength)}.</summary>");
+            writer.WriteLine($"public static global::ModelGen.TensorShape OutputShape {{ get; }} = new global::ModelGen.TensorShape({CSharp.ShapeArguments(plan.OutputShape, plan.Spec.SequenceLength)});");
             writer.WriteLine();
             writer.WriteLine("/// <summary>Every layer in order: field (state_dict prefix), kind, declaration, shapes, parameters, buffers, mult-adds, weight mult-adds.</summary>");
             writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::ModelGen.LayerInfo> LayerTable { get; } = new global::ModelGen.LayerInfo[]");
@@ -41,7 +41,7 @@ namespace ModelGen.Generator.Emit
                 {
                     writer.WriteLine(
                         $"new global::ModelGen.LayerInfo({CSharp.Literal(layer.FieldName)}, {CSharp.Literal(layer.Spec.Kind)}, {CSharp.Literal(layer.Spec.Display)}, " +
-                        $"new global::ModelGen.TensorShape({CSharp.ShapeArguments(layer.InputShape)}), new global::ModelGen.TensorShape({CSharp.ShapeArguments(layer.OutputShape)}), " +
+                        $"new global::ModelGen.TensorShape({CSharp.ShapeArguments(layer.InputShape, plan.Spec.SequenceLength)}), new global::ModelGen.TensorShape({CSharp.ShapeArguments(layer.OutputShape, plan.Spec.SequenceLength)}), " +
                         $"{CSharp.Literal(layer.Parameters)}, {CSharp.Literal(layer.Counts.Buffers)}, {CSharp.Literal(layer.Counts.MultAdds)}, {CSharp.Literal(layer.Counts.WeightMultAdds)}),");
                 }
             }

@@ -24,10 +24,10 @@ namespace ModelGen.Generator.Emit
         internal static List<string> SummaryLines(ModelPlan plan)
         {
             var rows = new List<string[]> { new[] { "Layer (field)", "Declaration", "Output shape", "Param #", "Mult-Adds" } };
-            rows.Add(new[] { "input", $"Model({string.Join(", ", plan.Spec.InputShape)})", Shape.Format(plan.Spec.InputShape), "0", "0" });
+            rows.Add(new[] { "input", ModelDeclaration(plan.Spec), Shape.Format(plan.Spec.InputShape, plan.Spec.SequenceLength), "0", "0" });
             foreach (LayerPlan layer in plan.Layers)
             {
-                rows.Add(new[] { $"{layer.FieldName} ({layer.Spec.Kind})", layer.Spec.Display, Shape.Format(layer.OutputShape), Numbers.Grouped(layer.Parameters), Numbers.Grouped(layer.Counts.MultAdds) });
+                rows.Add(new[] { $"{layer.FieldName} ({layer.Spec.Kind})", layer.Spec.Display, Shape.Format(layer.OutputShape, plan.Spec.SequenceLength), Numbers.Grouped(layer.Parameters), Numbers.Grouped(layer.Counts.MultAdds) });
             }
 
             int[] widths = Enumerable.Range(0, 5).Select(c => rows.Max(r => r[c].Length)).ToArray();
@@ -51,7 +51,16 @@ namespace ModelGen.Generator.Emit
             lines.Add(new string('-', total));
             lines.Add($"Params size (bytes): {Numbers.Grouped(plan.ParameterBytes)}    Buffers size (bytes): {Numbers.Grouped(plan.BufferBytes)}");
             lines.Add($"Forward/backward pass size per sample (bytes): {Numbers.Grouped(plan.ForwardBackwardBytes)}");
-            lines.Add($"Input shape: {Shape.Format(plan.Spec.InputShape)}    Output shape: {Shape.Format(plan.OutputShape)}");
+            lines.Add($"Input shape: {Shape.Format(plan.Spec.InputShape, plan.Spec.SequenceLength)}    Output shape: {Shape.Format(plan.OutputShape, plan.Spec.SequenceLength)}");
+            if (plan.Spec.Input == InputKindSpec.TokenIds)
+            {
+                lines.Add("Input: token ids (int64)");
+            }
+
+            if (plan.Spec.SequenceLength is not null)
+            {
+                lines.Add($"Counts are per position ({plan.Spec.SequenceLength} = 1): mult-adds and pass sizes of the layers over the sequence scale with {plan.Spec.SequenceLength}");
+            }
             if (plan.Spec.Loss is not null && plan.Spec.Optimizer is not null)
             {
                 lines.Add($"Loss: {plan.Spec.Loss.Display}    Optimizer: {plan.Spec.Optimizer.Display}");
@@ -59,6 +68,23 @@ namespace ModelGen.Generator.Emit
 
             lines.Add(new string('=', total));
             return lines;
+        }
+
+        /// <summary>The [Model] declaration for the input row: <c>Model(1, 28, 28)</c>, <c>Model(300, SequenceLength = "L")</c>, <c>Model(SequenceLength = "L", Input = TokenIds)</c>.</summary>
+        private static string ModelDeclaration(ModelSpec spec)
+        {
+            var arguments = new List<string>(spec.InputShape.Skip(spec.SequenceLength is null ? 0 : 1).Select(d => Numbers.Format(d)));
+            if (spec.SequenceLength is not null)
+            {
+                arguments.Add($"SequenceLength = {CSharp.Literal(spec.SequenceLength)}");
+            }
+
+            if (spec.Input == InputKindSpec.TokenIds)
+            {
+                arguments.Add("Input = TokenIds");
+            }
+
+            return $"Model({string.Join(", ", arguments)})";
         }
     }
 }

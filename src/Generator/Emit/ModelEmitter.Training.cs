@@ -53,7 +53,7 @@ namespace ModelGen.Generator.Emit
             writer.WriteLine("/// loss and the gradients are finite, optimizer step. Every tensor it makes is disposed before");
             writer.WriteLine("/// it returns; the loss comes back as a number.");
             writer.WriteLine("/// </summary>");
-            writer.WriteLine($"/// <param name=\"input\">A batch of shape {CSharp.Batched(plan.Spec.InputShape)}.</param>");
+            writer.WriteLine($"/// <param name=\"input\">A batch of shape {CSharp.Batched(plan.Spec.InputShape, plan.Spec.SequenceLength)}.</param>");
             writer.WriteLine($"/// <param name=\"target\">{TargetDocumentation(loss.Kind, plan)}</param>");
             writer.WriteLine("/// <returns>The batch's loss before the step (without the L1/L2 penalty).</returns>");
             writer.WriteLine("/// <exception cref=\"global::ModelGen.Training.InvalidTargetException\">The batch is empty or its targets do not fit the loss.</exception>");
@@ -240,8 +240,8 @@ namespace ModelGen.Generator.Emit
         {
             LossKindSpec.CrossEntropy => "Class indices (int64) of shape N, or float class probabilities of shape N×K.",
             LossKindSpec.NLL => "Class indices (int64) of shape N.",
-            LossKindSpec.KLDivergence => $"Target probabilities (float32) of shape {CSharp.Batched(plan.OutputShape)}.",
-            _ => $"Targets (float32) of shape {CSharp.Batched(plan.OutputShape)}.",
+            LossKindSpec.KLDivergence => $"Target probabilities (float32) of shape {CSharp.Batched(plan.OutputShape, plan.Spec.SequenceLength)}.",
+            _ => $"Targets (float32) of shape {CSharp.Batched(plan.OutputShape, plan.Spec.SequenceLength)}.",
         };
     }
 }

@@ -69,7 +69,7 @@ namespace ModelGen.Generator.Emit
         private static void WriteClassDocumentation(ModelPlan plan, IndentedWriter writer)
         {
             writer.WriteLine("/// <summary>");
-            writer.WriteLine($"/// {plan.Spec.Name}: {Shape.Format(plan.Spec.InputShape)} → {Shape.Format(plan.OutputShape)}, {plan.Layers.Count} layers, {Numbers.Grouped(plan.TotalParameters)} trainable parameters.");
+            writer.WriteLine($"/// {plan.Spec.Name}: {Shape.Format(plan.Spec.InputShape, plan.Spec.SequenceLength)} → {Shape.Format(plan.OutputShape, plan.Spec.SequenceLength)}, {plan.Layers.Count} layers, {Numbers.Grouped(plan.TotalParameters)} trainable parameters.");
             writer.WriteLine("/// </summary>");
         }
     }

@@ -16,13 +16,32 @@ namespace ModelGen
             bool matches = actual.Length == expected.Count + 1;
             for (int i = 0; matches && i < expected.Count; i++)
             {
-                matches = actual[i + 1] == expected[i];
+                matches = actual[i + 1] == expected[i] || (expected[i] == TensorShape.AnyLength && actual[i + 1] > 0);
             }
 
             if (!matches)
             {
                 throw new InputShapeException(model, expected, actual);
             }
+        }
+
+        /// <summary>
+        /// Throws unless <paramref name="input"/> holds token ids (int64 or int32) in a batch of
+        /// <paramref name="expected"/>: a float tensor is refused with a message naming the model.
+        /// </summary>
+        /// <param name="model">The model's name, for the message.</param>
+        /// <param name="input">The batch of token ids.</param>
+        /// <param name="expected">The per-sample shape.</param>
+        public static void CheckTokenIds(string model, torch.Tensor input, TensorShape expected)
+        {
+            if (input.dtype is not (torch.ScalarType.Int64 or torch.ScalarType.Int32))
+            {
+                throw new ArgumentException(
+                    $"{model} takes token ids (int64) of shape N×{expected} but received a {input.dtype} tensor; pass vocabulary indices as int64, e.g. input.to(torch.int64)",
+                    nameof(input));
+            }
+
+            CheckInput(model, input, expected);
         }
     }
 

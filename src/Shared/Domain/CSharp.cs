@@ -52,7 +52,19 @@ namespace ModelGen.Domain
         public static string ShapeArguments(EquatableArray<int> shape) =>
             string.Join(", ", shape.Select(d => d.ToString(CultureInfo.InvariantCulture)));
 
+        /// <summary>
+        /// Arguments for <c>new global::ModelGen.TensorShape(...)</c>; a shape with the symbolic
+        /// length starts with its name: <c>"L", -1, 300</c>.
+        /// </summary>
+        public static string ShapeArguments(EquatableArray<int> shape, string? lengthName) =>
+            Shape.HasSymbolic(shape)
+                ? Literal(lengthName ?? Shape.DefaultLengthName) + (shape.Count == 0 ? string.Empty : ", " + ShapeArguments(shape))
+                : ShapeArguments(shape);
+
         /// <summary>The batched shape for comments: <c>N×16×8×8</c>.</summary>
         public static string Batched(EquatableArray<int> shape) => "N×" + Shape.Format(shape);
+
+        /// <summary>The batched shape for comments, the symbolic length by name: <c>N×L×300</c>.</summary>
+        public static string Batched(EquatableArray<int> shape, string? lengthName) => "N×" + Shape.Format(shape, lengthName);
     }
 }

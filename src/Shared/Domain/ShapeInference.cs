@@ -30,11 +30,17 @@ namespace ModelGen.Domain
                 var names = new FieldNames();
                 EquatableArray<int> shape = spec.InputShape;
                 bool channelsFirst = spec.InputShape.Count >= 3;
+                bool tokenIds = spec.Input == InputKindSpec.TokenIds;
                 LayerSpec? previous = null;
                 for (int i = 0; i < spec.Layers.Count; i++)
                 {
                     LayerSpec layer = spec.Layers[i];
-                    LayerPlan? plan = InferLayer(layer, i, shape, channelsFirst, previous, names, problems);
+                    if (!CheckInputKind(spec, layer, i, shape, tokenIds, previous, problems))
+                    {
+                        break;
+                    }
+
+                    LayerPlan? plan = InferLayer(layer, i, shape, channelsFirst, previous, names, problems, spec.SequenceLength);
                     if (plan is null)
                     {
                         break;
@@ -53,6 +59,7 @@ namespace ModelGen.Domain
                     layers.Add(plan);
                     shape = plan.OutputShape;
                     channelsFirst = plan.ChannelsFirst;
+                    tokenIds = false;
                     previous = layer;
                 }
             }
@@ -75,14 +82,95 @@ namespace ModelGen.Domain
                 return false;
             }
 
+            if (spec.SequenceLength is not null && !IsLengthName(spec.SequenceLength))
+            {
+                problems.Add(new ModelProblem(ProblemKind.InvalidArgument, ProblemTarget.Model, -1,
+                    $"Model {spec.Name}: the sequence length needs a name that is an identifier, such as [Model(300, SequenceLength = \"L\")], got {Quoted(spec.SequenceLength)}"));
+                return false;
+            }
+
+            if (spec.Input is not (InputKindSpec.Float or InputKindSpec.TokenIds))
+            {
+                problems.Add(new ModelProblem(ProblemKind.InvalidArgument, ProblemTarget.Model, -1,
+                    $"Model {spec.Name}: Input must be InputKind.Float or InputKind.TokenIds, got {(int)spec.Input}"));
+                return false;
+            }
+
             for (int d = 0; d < spec.InputShape.Count; d++)
             {
+                if (d == 0 && spec.SequenceLength is not null)
+                {
+                    continue;
+                }
+
                 if (spec.InputShape[d] <= 0)
                 {
                     problems.Add(new ModelProblem(ProblemKind.InvalidArgument, ProblemTarget.Model, -1,
                         $"Model {spec.Name}: every input dimension must be positive, but dimension {d + 1} of ({string.Join(", ", spec.InputShape)}) is {spec.InputShape[d]}"));
                     return false;
                 }
+            }
+
+            if (spec.Input == InputKindSpec.TokenIds && spec.InputShape.Count != 1)
+            {
+                problems.Add(new ModelProblem(ProblemKind.InvalidArgument, ProblemTarget.Model, -1,
+                    $"Model {spec.Name} takes token ids, one per position, so its input is a sequence of length L alone, but it declares {Shape.Format(spec.InputShape, spec.SequenceLength)}; declare [Model(SequenceLength = \"L\", Input = InputKind.TokenIds)] or a fixed length such as [Model(35, Input = InputKind.TokenIds)]"));
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>A name that reads well in shapes and is safe in generated comments and strings: a C# identifier.</summary>
+        private static bool IsLengthName(string name)
+        {
+            if (name.Length == 0 || name.Length > 64 || !(char.IsLetter(name[0]) || name[0] == '_'))
+            {
+                return false;
+            }
+
+            foreach (char c in name)
+            {
+                if (!(char.IsLetterOrDigit(c) || c == '_') || c > 127)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static string Quoted(string text) => "\"" + (text.Length > 64 ? text.Substring(0, 64) + "…" : text).Replace("\r", "\\r").Replace("\n", "\\n") + "\"";
+
+        /// <summary>
+        /// Token ids go to Embedding and nowhere else; a tensor whose size depends on the symbolic
+        /// length goes only to layers that take one. Generic, so entries need no code for it.
+        /// </summary>
+        private static bool CheckInputKind(ModelSpec spec, LayerSpec layer, int index, EquatableArray<int> input, bool tokenIds, LayerSpec? previous, List<ModelProblem> problems)
+        {
+            string source = previous is null
+                ? $"the model input of {spec.Name} is {Shape.Format(input, spec.SequenceLength)}"
+                : $"{previous.Display} above it produces {Shape.Format(input, spec.SequenceLength)}";
+            if (tokenIds && !layer.Entry.TakesTokenIds)
+            {
+                problems.Add(new ModelProblem(ProblemKind.InputKindMismatch, ProblemTarget.Layer, index,
+                    $"{layer.Display} cannot take token ids: the model input of {spec.Name} is token ids (int64) of shape {Shape.Format(input, spec.SequenceLength)}; start the model with [Embedding(vocabulary, dimension)] to turn them into vectors"));
+                return false;
+            }
+
+            if (!tokenIds && layer.Entry.TakesTokenIds)
+            {
+                problems.Add(new ModelProblem(ProblemKind.InputKindMismatch, ProblemTarget.Layer, index,
+                    $"{layer.Display} needs token ids (int64) but {source} (float32); declare the input as token ids with [Model(SequenceLength = \"L\", Input = InputKind.TokenIds)] and put {layer.Kind} first"));
+                return false;
+            }
+
+            if (Shape.HasSymbolic(input) && !layer.Entry.AcceptsSymbolicLength(input))
+            {
+                string length = spec.SequenceLength ?? Shape.DefaultLengthName;
+                problems.Add(new ModelProblem(ProblemKind.SymbolicLength, ProblemTarget.Layer, index,
+                    $"{layer.Display} needs every input size known but {source}, where {length} is the symbolic sequence length; reduce the sequence first (a recurrent layer with ReturnSequences = false) or declare a fixed length in [Model]"));
+                return false;
             }
 
             return true;
@@ -110,7 +198,7 @@ namespace ModelGen.Domain
             }
         }
 
-        private static LayerPlan? InferLayer(LayerSpec layer, int index, EquatableArray<int> input, bool channelsFirst, LayerSpec? previous, FieldNames names, List<ModelProblem> problems)
+        private static LayerPlan? InferLayer(LayerSpec layer, int index, EquatableArray<int> input, bool channelsFirst, LayerSpec? previous, FieldNames names, List<ModelProblem> problems, string? lengthName)
         {
             bool argumentsValid = true;
             foreach (string message in layer.Entry.Check(layer))
@@ -124,7 +212,7 @@ namespace ModelGen.Domain
                 return null;
             }
 
-            LayerOutcome? outcome = layer.Entry.Infer(layer, new LayerContext(index, input, channelsFirst, previous, problems));
+            LayerOutcome? outcome = layer.Entry.Infer(layer, new LayerContext(index, input, channelsFirst, previous, problems, lengthName));
             return outcome is null
                 ? null
                 : new LayerPlan(layer, names.Next(layer.Entry), input, outcome.OutputShape, outcome.InFeatures, outcome.Counts)

@@ -23,5 +23,26 @@ namespace ModelGen.Domain
         EquatableArray<int> InputShape,
         EquatableArray<LayerSpec> Layers,
         LossSpec? Loss,
-        OptimizerSpec? Optimizer);
+        OptimizerSpec? Optimizer)
+    {
+        /// <summary>What one input position holds: floats (the default) or token ids (int64), which only <c>Embedding</c> takes.</summary>
+        public InputKindSpec Input { get; init; }
+
+        /// <summary>
+        /// The name of the symbolic sequence length (<c>[Model(300, SequenceLength = "L")]</c>: <c>L</c>), or null for
+        /// a fixed-size input. When set, the first dimension of <see cref="InputShape"/> is
+        /// <see cref="Shape.Symbolic"/>.
+        /// </summary>
+        public string? SequenceLength { get; init; }
+    }
+
+    /// <summary>The domain's copy of the runtime's <c>ModelGen.InputKind</c> (same values).</summary>
+    internal enum InputKindSpec
+    {
+        /// <summary>float32 values.</summary>
+        Float = 0,
+
+        /// <summary>Token ids (int64 indices into a vocabulary).</summary>
+        TokenIds = 1,
+    }
 }

@@ -30,6 +30,8 @@ namespace ModelGen.Roslyn
             var spread = new List<int>();
             int modelIndex = -1, lossIndex = -1, optimizerIndex = -1;
             int[] inputShape = Array.Empty<int>();
+            InputKindSpec inputKind = InputKindSpec.Float;
+            string? sequenceLength = null;
             LossSpec? loss = null;
             OptimizerSpec? optimizer = null;
             bool malformed = false;
@@ -64,8 +66,16 @@ namespace ModelGen.Roslyn
                 {
                     case "ModelAttribute":
                         modelIndex = i;
-                        inputShape = args.IntArray(0);
                         modelDeclaration = DeclarationOf(attribute, cancellationToken);
+                        inputKind = (InputKindSpec)args.Int("Input", (int)InputKindSpec.Float);
+                        inputShape = args.IntArray(0);
+                        sequenceLength = args.String("SequenceLength");
+                        if (sequenceLength is not null)
+                        {
+                            // The symbolic length is the first dimension, before the declared ones.
+                            inputShape = new[] { Shape.Symbolic }.Concat(inputShape).ToArray();
+                        }
+
                         break;
 
                     case TrainingSpecReader.LossAttributeName:
@@ -105,7 +115,11 @@ namespace ModelGen.Roslyn
                 new EquatableArray<int>(inputShape),
                 new EquatableArray<LayerSpec>(layers),
                 loss,
-                optimizer);
+                optimizer)
+            {
+                Input = inputKind,
+                SequenceLength = sequenceLength,
+            };
             return new ModelDeclaration(
                 spec,
                 modelIndex,

@@ -45,6 +45,13 @@ namespace ModelGen.Domain
             ActivationLayer.Tanh,
             SoftmaxLayer.Softmax,
             SoftmaxLayer.LogSoftmax,
+            EmbeddingLayer.Instance,
+            RecurrentLayer.Rnn,
+            RecurrentLayer.Lstm,
+            RecurrentLayer.Gru,
+            PositionalEncodingLayer.Instance,
+            MultiheadAttentionLayer.Instance,
+            TransformerEncoderLayerEntry.Instance,
         };
 
         private static readonly Dictionary<string, LayerEntry> ByAttribute =

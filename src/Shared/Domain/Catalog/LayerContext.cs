@@ -10,15 +10,16 @@ namespace ModelGen.Domain
     {
         private readonly List<ModelProblem> _problems;
 
-        public LayerContext(int index, EquatableArray<int> input, bool channelsFirst, LayerSpec? previous, List<ModelProblem> problems)
+        public LayerContext(int index, EquatableArray<int> input, bool channelsFirst, LayerSpec? previous, List<ModelProblem> problems, string? lengthName = null)
         {
             Index = index;
             Input = input;
             ChannelsFirst = channelsFirst;
+            LengthName = lengthName ?? Shape.DefaultLengthName;
             _problems = problems;
             Source = previous is null
-                ? $"the model input is {Shape.Format(input)}"
-                : $"{previous.Display} above it produces {Shape.Format(input)}";
+                ? $"the model input is {Shape.Format(input, lengthName)}"
+                : $"{previous.Display} above it produces {Shape.Format(input, lengthName)}";
         }
 
         /// <summary>The layer's position in the model (0-based).</summary>
@@ -32,6 +33,12 @@ namespace ModelGen.Domain
         /// convolution, pool or batch norm) rather than positions of a sequence (L×F).
         /// </summary>
         public bool ChannelsFirst { get; }
+
+        /// <summary>The name of the model's symbolic sequence length (<see cref="Shape.Symbolic"/> in a shape), for messages: <c>L</c>.</summary>
+        public string LengthName { get; }
+
+        /// <summary>A shape for messages, the symbolic length printed by name: <c>L×300</c>.</summary>
+        public string Format(EquatableArray<int> shape) => Shape.Format(shape, LengthName);
 
         /// <summary>Where the input comes from, for messages: <c>MaxPool2d(2) above it produces 16×2×2</c>.</summary>
         public string Source { get; }

@@ -41,6 +41,21 @@ namespace ModelGen.Domain
         /// <summary>The parameter formula: <c>in·out + out</c>; <c>0</c> for none.</summary>
         public virtual string ParameterRule => "0";
 
+        /// <summary>
+        /// Whether the shape rule takes <paramref name="input"/> when it holds the symbolic sequence
+        /// length (<see cref="Shape.Symbolic"/>). Element-wise layers (activations, dropout) do; other
+        /// kinds opt in, and then must never use the symbolic dimension as a size (counts take it as
+        /// 1: <see cref="Shape.Elements"/>). Inference reports the others, so an entry that never
+        /// heard of symbolic lengths is safe.
+        /// </summary>
+        public virtual bool AcceptsSymbolicLength(EquatableArray<int> input) => Has(LayerTraits.Activation) || Has(LayerTraits.TrainingOnly);
+
+        /// <summary>
+        /// Whether the kind takes token ids (int64) rather than floats (<c>Embedding</c>). A model
+        /// whose input is token ids must start with such a layer, and such a layer takes nothing else.
+        /// </summary>
+        public virtual bool TakesTokenIds => false;
+
         // ---- reading and checking ----
 
         /// <summary>Builds the typed spec from the attribute's arguments, applying the attribute's defaults.</summary>

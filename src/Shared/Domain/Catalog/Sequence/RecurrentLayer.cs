@@ -1,0 +1,179 @@
+using System.Collections.Generic;
+
+namespace ModelGen.Domain
+{
+    /// <summary>
+    /// RNN, LSTM and GRU over a batch-first sequence (N×L×F), with PyTorch's layout: per layer and
+    /// direction a weight_ih of G·H×in, a weight_hh of G·H×H and two bias vectors of G·H (G = 1
+    /// for RNN, 4 for LSTM with gates i, f, g, o, 3 for GRU with r, z, n). Layer k &gt; 0 takes the
+    /// D·H outputs of layer k − 1. The layer returns the whole sequence (L×D·H) or, with
+    /// <c>ReturnSequences = false</c>, the last layer's final hidden state of each direction
+    /// (D·H; for the forward direction that is the output at the last step, for the backward one
+    /// the output at the first).
+    /// </summary>
+    internal sealed class RecurrentLayer : LayerEntry<RecurrentLayer.Spec>
+    {
+        public static readonly RecurrentLayer Rnn = new("RNN", "rnn", 1);
+        public static readonly RecurrentLayer Lstm = new("LSTM", "lstm", 4);
+        public static readonly RecurrentLayer Gru = new("GRU", "gru", 3);
+
+        private RecurrentLayer(string name, string prefix, int gates)
+        {
+            Name = name;
+            FieldPrefix = prefix;
+            Gates = gates;
+        }
+
+        /// <param name="Recurrent">The entry of the kind (the family has several).</param>
+        /// <param name="Display">The attribute as written.</param>
+        /// <param name="HiddenSize">H, the size of the hidden state.</param>
+        /// <param name="NumLayers">Stacked layers.</param>
+        /// <param name="Bias">Whether the two bias vectors are learned.</param>
+        /// <param name="Bidirectional">Whether a second direction runs from the end (D = 2).</param>
+        /// <param name="Dropout">Dropout on the outputs of every layer but the last, in training.</param>
+        /// <param name="ReturnSequences">Whether the output is every step (L×D·H) or the final hidden state (D·H).</param>
+        /// <param name="Nonlinearity">RNN only: 0 for tanh, 1 for ReLU.</param>
+        public sealed record Spec(
+            RecurrentLayer Recurrent,
+            string Display,
+            int HiddenSize,
+            int NumLayers,
+            bool Bias,
+            bool Bidirectional,
+            double Dropout,
+            bool ReturnSequences,
+            int Nonlinearity) : LayerSpec(Recurrent, Display);
+
+        public override string Name { get; }
+
+        public override string FieldPrefix { get; }
+
+        /// <summary>G, the gate blocks stacked in each weight (1, 4, 3).</summary>
+        public int Gates { get; }
+
+        private bool IsRnn => Gates == 1;
+
+        public override string Signature =>
+            $"{Name}(hiddenSize, NumLayers = 1, Bias = true, Bidirectional = false, Dropout = 0, ReturnSequences = true{(IsRnn ? ", Nonlinearity = RnnNonlinearity.Tanh" : string.Empty)})";
+
+        public override string Module => $"nn.{Name} (batch first)";
+
+        public override string ShapeRule => "`L×F → L×D·H`, or `D·H` with `ReturnSequences = false` (D = 2 when bidirectional)";
+
+        public override string ParameterRule =>
+            Gates == 1
+                ? "`D·Σₖ (H·inₖ + H·H + 2·H)`, in₀ = F, inₖ = D·H"
+                : $"`D·Σₖ ({Gates}H·inₖ + {Gates}H·H + 2·{Gates}H)`, in₀ = F, inₖ = D·H";
+
+        public override bool AcceptsSymbolicLength(EquatableArray<int> input) => true;
+
+        protected override Spec ReadSpec(DeclaredArguments args) => new(
+            this,
+            args.Display,
+            args.Int(0, 0),
+            args.Int("NumLayers", 1),
+            args.Bool("Bias", true),
+            args.Bool("Bidirectional", false),
+            args.Double("Dropout", 0),
+            args.Bool("ReturnSequences", true),
+            args.Int("Nonlinearity", 0));
+
+        protected override IEnumerable<string> Check(Spec spec)
+        {
+            if (spec.HiddenSize <= 0)
+            {
+                yield return $"{spec.Display}: the hidden size must be positive, got {spec.HiddenSize}";
+            }
+
+            if (spec.NumLayers <= 0)
+            {
+                yield return $"{spec.Display}: NumLayers must be at least 1, got {spec.NumLayers}";
+            }
+
+            if (!(spec.Dropout >= 0 && spec.Dropout < 1))
+            {
+                yield return $"{spec.Display}: Dropout must be in [0, 1), got {Numbers.Format(spec.Dropout)}";
+            }
+
+            if (spec.Nonlinearity is not (0 or 1))
+            {
+                yield return $"{spec.Display}: Nonlinearity must be RnnNonlinearity.Tanh or RnnNonlinearity.ReLU, got {spec.Nonlinearity}";
+            }
+        }
+
+        protected override LayerOutcome? Infer(Spec spec, LayerContext context)
+        {
+            EquatableArray<int> input = context.Input;
+            if (input.Count != 2 || context.ChannelsFirst)
+            {
+                string hint = input.Count == 2
+                    ? $"; its first dimension is channels, not positions: declare the input as [Model({input[0]}, SequenceLength = \"L\")] sequences, or reduce the channels first"
+                    : input.Count == 1
+                        ? $"; give each position features, e.g. [Model(1, SequenceLength = \"L\")] for one value per step, or put an Embedding first for token ids"
+                        : "; flatten each position's features into one vector first";
+                return context.Fail(ProblemKind.RankMismatch, $"{spec.Display} needs an L×F sequence (batch first) but {context.Source}{hint}");
+            }
+
+            int features = input[1];
+            int directions = spec.Bidirectional ? 2 : 1;
+            long outputs = (long)directions * spec.HiddenSize;
+            long parameters = Parameters(features, spec.HiddenSize, spec.NumLayers, directions, spec.Bias);
+            if (outputs > int.MaxValue || parameters == long.MaxValue)
+            {
+                return context.Fail(ProblemKind.InvalidArgument, $"{spec.Display}: {context.Source}, which needs more weights than a 64-bit count can hold");
+            }
+
+            // torchinfo: a recurrent layer uses every parameter once per step, so mult-adds = parameters × L.
+            int length = input[0] == Shape.Symbolic ? 1 : input[0];
+            var counts = new LayerCounts(parameters, 0, Numbers.SaturatingProduct(parameters, length), 0);
+            EquatableArray<int> output = spec.ReturnSequences ? Shape.Of(input[0], (int)outputs) : Shape.Of((int)outputs);
+            return new LayerOutcome(output, counts, features, ChannelsFirst: false);
+        }
+
+        /// <summary>D·Σₖ (G·H·inₖ + G·H·H + 2·G·H) with in₀ = F and inₖ = D·H, saturating.</summary>
+        public long Parameters(long features, long hidden, long layers, long directions, bool bias)
+        {
+            long gateRows = Numbers.SaturatingProduct(Gates, hidden);
+            long perLayerRest = Numbers.SaturatingSum(Numbers.SaturatingProduct(gateRows, hidden), bias ? Numbers.SaturatingProduct(2, gateRows) : 0);
+            long first = Numbers.SaturatingSum(Numbers.SaturatingProduct(gateRows, features), perLayerRest);
+            long later = Numbers.SaturatingSum(Numbers.SaturatingProduct(gateRows, directions, hidden), perLayerRest);
+            long perDirection = Numbers.SaturatingSum(first, Numbers.SaturatingProduct(layers - 1, later));
+
+            return Numbers.SaturatingProduct(directions, perDirection);
+        }
+
+        protected override string Factory(Spec spec, LayerPlan layer)
+        {
+            string nonlinearity = IsRnn ? $", nonLinearity: {CSharp.Nn}.NonLinearities.{(spec.Nonlinearity == 1 ? "ReLU" : "Tanh")}" : string.Empty;
+            return $"{CSharp.Nn}.{Name}(inputSize: {layer.InFeatures}, hiddenSize: {spec.HiddenSize}, numLayers: {spec.NumLayers}{nonlinearity}, bias: {CSharp.Literal(spec.Bias)}, " +
+                   $"batchFirst: true, dropout: {CSharp.Literal(spec.Dropout)}, bidirectional: {CSharp.Literal(spec.Bidirectional)})";
+        }
+
+        public override string Forward(LayerPlan layer, string input)
+        {
+            var spec = (Spec)layer.Spec;
+            string call = $"{layer.FieldName}.forward({input}, null)";
+            if (spec.ReturnSequences)
+            {
+                return call + ".Item1";
+            }
+
+            // h_n is (NumLayers·D)×N×H, the last layer's directions last: N×H for one direction, N×2H (forward, backward) for two.
+            return spec.Bidirectional
+                ? $"{call}.Item2.narrow(0, {(2 * (long)spec.NumLayers) - 2}, 2).transpose(0, 1).flatten(1)"
+                : $"{call}.Item2.select(0, -1)";
+        }
+
+        protected override string ParameterFormula(Spec spec, LayerPlan layer)
+        {
+            string g = Gates == 1 ? string.Empty : $"{Gates}·";
+            int d = spec.Bidirectional ? 2 : 1;
+            string bias = spec.Bias ? $" + 2·{g}{spec.HiddenSize}" : string.Empty;
+            string first = $"{g}{spec.HiddenSize}·{layer.InFeatures} + {g}{spec.HiddenSize}·{spec.HiddenSize}{bias}";
+            string perDirection = spec.NumLayers == 1
+                ? first
+                : $"{first} + {spec.NumLayers - 1}·({g}{spec.HiddenSize}·{d * (long)spec.HiddenSize} + {g}{spec.HiddenSize}·{spec.HiddenSize}{bias})";
+            return d == 1 ? perDirection : $"2·({perDirection})";
+        }
+    }
+}
