@@ -58,10 +58,10 @@ namespace ModelGen.Analyzers
         public const string NothingToTrainId = "MG0011";
 
         /// <summary>Token ids reach a layer other than Embedding, or Embedding receives floats.</summary>
-        public const string InputKindMismatchId = "MG0018";
+        public const string InputKindMismatchId = "MG0012";
 
         /// <summary>A layer that needs every size known receives a tensor whose size depends on the symbolic sequence length.</summary>
-        public const string SymbolicLengthId = "MG0019";
+        public const string SymbolicLengthId = "MG0013";
 
         public static readonly DiagnosticDescriptor EmptyOutput = Create(
             EmptyOutputId,

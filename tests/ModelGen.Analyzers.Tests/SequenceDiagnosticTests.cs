@@ -12,7 +12,7 @@ namespace ModelGen.Analyzers.Tests;
 public sealed class SequenceDiagnosticTests
 {
     [Fact]
-    public Task MG0018_LayerOnTokenIds_SaysToStartWithEmbedding() =>
+    public Task MG0012_LayerOnTokenIds_SaysToStartWithEmbedding() =>
         AnalyzerTest.VerifyAsync(
             Source("""
                 [Model(SequenceLength = "L", Input = InputKind.TokenIds)]
@@ -22,7 +22,7 @@ public sealed class SequenceDiagnosticTests
             At(0, InputKindMismatch, "LSTM(8) cannot take token ids: the model input of NoEmbedding is token ids (int64) of shape L; start the model with [Embedding(vocabulary, dimension)] to turn them into vectors"));
 
     [Fact]
-    public Task MG0018_EmbeddingOnFloatInput() =>
+    public Task MG0012_EmbeddingOnFloatInput() =>
         AnalyzerTest.VerifyAsync(
             Source("""
                 [Model(300, SequenceLength = "L")]
@@ -32,7 +32,7 @@ public sealed class SequenceDiagnosticTests
             At(0, InputKindMismatch, "Embedding(20, 300) needs token ids (int64) but the model input of FloatEmbedding is L×300 (float32); declare the input as token ids with [Model(SequenceLength = \"L\", Input = InputKind.TokenIds)] and put Embedding first"));
 
     [Fact]
-    public Task MG0018_SecondEmbeddingReceivesFloats_NamesTheLayerAbove() =>
+    public Task MG0012_SecondEmbeddingReceivesFloats_NamesTheLayerAbove() =>
         AnalyzerTest.VerifyAsync(
             Source("""
                 [Model(SequenceLength = "T", Input = InputKind.TokenIds)]
@@ -43,7 +43,7 @@ public sealed class SequenceDiagnosticTests
             At(0, InputKindMismatch, "Embedding(10, 4) needs token ids (int64) but Embedding(10, 4) above it produces T×4 (float32); declare the input as token ids with [Model(SequenceLength = \"L\", Input = InputKind.TokenIds)] and put Embedding first"));
 
     [Fact]
-    public Task MG0019_FlattenOnSymbolicLength() =>
+    public Task MG0013_FlattenOnSymbolicLength() =>
         AnalyzerTest.VerifyAsync(
             Source("""
                 [Model(8, SequenceLength = "L")]
@@ -55,7 +55,7 @@ public sealed class SequenceDiagnosticTests
             At(0, SymbolicLength, "Flatten needs every input size known but LSTM(4) above it produces L×4, where L is the symbolic sequence length; reduce the sequence first (a recurrent layer with ReturnSequences = false) or declare a fixed length in [Model]"));
 
     [Fact]
-    public Task MG0019_LinearOnLengthAlone() =>
+    public Task MG0013_LinearOnLengthAlone() =>
         // Linear's features would be the symbolic length itself.
         AnalyzerTest.VerifyAsync(
             Source("""

@@ -27,10 +27,10 @@ namespace ModelGen.Domain
         /// <summary>MG0011: a loss and an optimizer, but no layer has a trainable parameter; no training step is generated.</summary>
         NothingToTrain,
 
-        /// <summary>MG0018: token ids reach a layer other than Embedding, or Embedding receives floats.</summary>
+        /// <summary>MG0012: token ids reach a layer other than Embedding, or Embedding receives floats.</summary>
         InputKindMismatch,
 
-        /// <summary>MG0019: a layer that needs every size known receives a tensor whose size depends on the symbolic sequence length.</summary>
+        /// <summary>MG0013: a layer that needs every size known receives a tensor whose size depends on the symbolic sequence length.</summary>
         SymbolicLength,
     }
 
