@@ -128,7 +128,7 @@ namespace ModelGen
     {
     }
 
-    /// <summary>Hard tanh: x clamped to [<see cref="MinVal"/>, <see cref="MaxVal"/>].</summary>
+    /// <summary>Hard tanh: x clamped to [<see cref="MinVal"/>, <see cref="MaxVal"/>]. Runs <see cref="Layers.Hardtanh"/> (TorchSharp 0.107's nn.Hardtanh does not clamp).</summary>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public sealed class HardtanhAttribute : LayerAttribute
     {

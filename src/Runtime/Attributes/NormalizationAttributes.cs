@@ -42,7 +42,8 @@ namespace ModelGen
     /// <summary>
     /// Group normalization: the channels (dimension 1 of the batch) are split into groups and each
     /// group of each sample is normalized, then scaled and shifted per channel (2·C parameters).
-    /// The number of groups must divide the channels.
+    /// The number of groups must divide the channels. The input needs channels and at least one more
+    /// dimension (C×L, C×H×W): TorchSharp's GroupNorm refuses flat features, which PyTorch accepts.
     /// </summary>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public sealed class GroupNormAttribute : LayerAttribute

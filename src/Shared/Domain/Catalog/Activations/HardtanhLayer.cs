@@ -2,7 +2,10 @@ using System.Collections.Generic;
 
 namespace ModelGen.Domain
 {
-    /// <summary>Hardtanh: x clamped to [MinVal, MaxVal].</summary>
+    /// <summary>
+    /// Hardtanh: x clamped to [MinVal, MaxVal]. TorchSharp 0.107's nn.Hardtanh returns its input
+    /// unchanged, so the runtime's <c>ModelGen.Layers.Hardtanh</c> (a clamp) is created instead.
+    /// </summary>
     internal sealed class HardtanhLayer : LayerEntry<HardtanhLayer.Spec>
     {
         public static readonly HardtanhLayer Instance = new();
@@ -19,6 +22,8 @@ namespace ModelGen.Domain
         public override LayerTraits Traits => LayerTraits.Activation;
 
         public override string Signature => "Hardtanh(MinVal = -1.0, MaxVal = 1.0)";
+
+        public override string Module => "ModelGen.Layers.Hardtanh";
 
         public override string ShapeRule => "unchanged; `min(max(x, MinVal), MaxVal)`";
 
@@ -44,7 +49,9 @@ namespace ModelGen.Domain
 
         protected override LayerOutcome? Infer(Spec spec, LayerContext context) => new(context.Input, LayerCounts.None);
 
+        public override string FieldType(LayerPlan layer) => "global::ModelGen.Layers.Hardtanh";
+
         protected override string Factory(Spec spec, LayerPlan layer) =>
-            $"{CSharp.Nn}.Hardtanh(min_val: {CSharp.Literal(spec.MinVal)}, max_val: {CSharp.Literal(spec.MaxVal)})";
+            $"new global::ModelGen.Layers.Hardtanh(minVal: {CSharp.Literal(spec.MinVal)}, maxVal: {CSharp.Literal(spec.MaxVal)})";
     }
 }

@@ -5,7 +5,11 @@ namespace ModelGen.Domain
     /// <summary>
     /// GroupNorm: splits the channels (the first dimension of a sample, dimension 1 of the batch)
     /// into <c>numGroups</c> groups and normalizes each group of each sample, with a learned
-    /// per-channel scale γ and shift β. No running statistics.
+    /// per-channel scale γ and shift β. No running statistics. PyTorch also accepts flat N×C input;
+    /// TorchSharp 0.107's GroupNorm refuses fewer than three batch dimensions, so a sample needs
+    /// channels and at least one more dimension (C×L, C×H×W). TorchSharp 0.107 also leaves γ and β
+    /// uninitialized, so the layer is created through the runtime's
+    /// <c>ModelGen.Layers.InitializedGroupNorm</c>, which sets PyTorch's γ = 1, β = 0.
     /// </summary>
     internal sealed class GroupNormLayer : LayerEntry<GroupNormLayer.Spec>
     {
@@ -25,7 +29,9 @@ namespace ModelGen.Domain
 
         public override string Signature => "GroupNorm(numGroups, Eps = 1e-5, Affine = true)";
 
-        public override string ShapeRule => "unchanged (`C×…`); `numGroups` must divide `C`";
+        public override string Module => "nn.GroupNorm via ModelGen.Layers.InitializedGroupNorm";
+
+        public override string ShapeRule => "unchanged (`C×L`, `C×H×W`, …; not flat `F`); `numGroups` must divide `C`";
 
         public override string ParameterRule => "`2·C`; 0 without Affine";
 
@@ -48,6 +54,12 @@ namespace ModelGen.Domain
         protected override LayerOutcome? Infer(Spec spec, LayerContext context)
         {
             EquatableArray<int> input = context.Input;
+            if (input.Count < 2)
+            {
+                return context.Fail(ProblemKind.RankMismatch,
+                    $"{spec.Display} needs channels and positions (C×L, C×H×W) but {context.Source}; TorchSharp's GroupNorm refuses flat features, use LayerNorm for them");
+            }
+
             int channels = input[0];
             if (channels % spec.NumGroups != 0)
             {
@@ -59,7 +71,7 @@ namespace ModelGen.Domain
         }
 
         protected override string Factory(Spec spec, LayerPlan layer) =>
-            $"{CSharp.Nn}.GroupNorm(num_groups: {spec.NumGroups}, num_channels: {layer.InFeatures}, eps: {CSharp.Literal(spec.Eps)}, affine: {CSharp.Literal(spec.Affine)})";
+            $"global::ModelGen.Layers.InitializedGroupNorm.Create(num_groups: {spec.NumGroups}, num_channels: {layer.InFeatures}, eps: {CSharp.Literal(spec.Eps)}, affine: {CSharp.Literal(spec.Affine)})";
 
         protected override string ParameterFormula(Spec spec, LayerPlan layer) => spec.Affine ? $"2·{layer.InFeatures}" : string.Empty;
     }
