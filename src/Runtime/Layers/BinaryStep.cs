@@ -31,7 +31,11 @@ namespace ModelGen.Layers
             using Tensor shifted = sign.add(1.0);
             using Tensor step = shifted.mul(0.5);
             using Tensor zero = input.eq(0.0);
-            return step.masked_fill(zero, ValueAtZero);
+            using Tensor stepped = step.masked_fill(zero, ValueAtZero);
+
+            // sign(NaN) is 0 in libtorch; a NaN input stays NaN, so a diverging model shows it.
+            using Tensor nan = input.isnan();
+            return stepped.masked_fill(nan, double.NaN);
         }
     }
 }
