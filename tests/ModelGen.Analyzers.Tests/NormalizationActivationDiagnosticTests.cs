@@ -199,3 +199,33 @@ public sealed class NormalizationActivationDiagnosticTests
                 public partial class Net { }
                 """));
 }
+
+/// <summary>Extreme arguments of the normalization, noise and activation kinds: reported, never an analyzer exception.</summary>
+public sealed class NormalizationActivationHostileInputTests
+{
+    public static TheoryData<string, string> Declarations => new()
+    {
+        { "[Model(4, 6, 6)] [GroupNorm(int.MinValue, Eps = double.NaN)]", "MG0002" },
+        { "[Model(int.MaxValue, 2)] [GroupNorm(int.MaxValue - 1)]", "MG0002" },
+        { "[Model(4)] [LayerNorm(NormalizedDims = int.MaxValue)]", "MG0007" },
+        { "[Model(4)] [LayerNorm(NormalizedDims = int.MinValue, Eps = double.PositiveInfinity)]", "MG0002" },
+        { "[Model(int.MaxValue, int.MaxValue, int.MaxValue)] [LayerNorm(NormalizedDims = 3)]", "MG0002" },
+        { "[Model(4)] [Maxout(int.MinValue)]", "MG0002" },
+        { "[Model(int.MaxValue)] [Maxout(int.MaxValue - 1)]", "MG0002" },
+        { "[Model(4)] [PReLU(NumParameters = int.MaxValue, Init = double.NaN)]", "MG0002" },
+        { "[Model(4)] [Hardtanh(MinVal = double.NaN, MaxVal = double.NegativeInfinity)]", "MG0002" },
+        { "[Model(4)] [Softplus(Beta = double.NegativeInfinity, Threshold = double.PositiveInfinity)]", "MG0002" },
+        { "[Model(4)] [GELU(Approximate = (GeluApproximate)int.MinValue)]", "MG0002" },
+        { "[Model(4)] [GaussianNoise(double.NaN), AlphaDropout(double.NegativeInfinity)]", "MG0002" },
+        { "[Model(4)] [InstanceNorm2d(Eps = double.NaN, Momentum = double.NaN)]", "MG0002" },
+        { "[Model(int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue)] [BatchNorm3d, Dropout2d]", "MG0007" },
+        { "[Model(4)] [GaussianNoise]", "CS7036" },
+        { "[Model(4)] [Maxout]", "CS7036" },
+        { "[Model(4)] [GroupNorm]", "CS7036" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Declarations))]
+    public Task HostileDeclaration_NoAnalyzerException_AndTheProblemIsReported(string attributes, string expectedId) =>
+        new HostileInputTests().HostileDeclaration_NoAnalyzerException_AndTheProblemIsReported(attributes, expectedId);
+}

@@ -43,6 +43,24 @@ namespace ModelGen.Parity.Tests
         }
 
         [Fact]
+        public void Every_new_kind_is_covered_by_a_parity_model()
+        {
+            string[] kinds =
+            {
+                "BatchNorm3d", "LayerNorm", "GroupNorm", "InstanceNorm2d", "Dropout2d", "AlphaDropout", "GaussianNoise",
+                "BinaryStep", "PReLU", "ELU", "SELU", "GELU", "SiLU", "Softplus", "Mish", "Hardtanh", "Maxout",
+            };
+            var covered = new System.Collections.Generic.HashSet<string>();
+            foreach (object[] row in Models.Concat(NormalizationParityTests.Models))
+            {
+                var model = (IGeneratedModel)Activator.CreateInstance((Type)row[0], new object?[] { null })!;
+                covered.UnionWith(model.LayerTable.Select(layer => layer.Kind));
+            }
+
+            Assert.Empty(kinds.Where(kind => !covered.Contains(kind)));
+        }
+
+        [Fact]
         public void PReLU_learns_one_slope_or_one_per_channel()
         {
             Assert.Equal(1, PReLUShared.ParameterCount);

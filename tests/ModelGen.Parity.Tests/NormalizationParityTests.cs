@@ -127,6 +127,27 @@ namespace ModelGen.Parity.Tests
         }
 
         [Fact]
+        public void The_normalization_stack_trains()
+        {
+            // Adam on one fixed batch of 16 random 1×8×8 samples with 4 classes: the loss falls.
+            using IDisposable scope = NewDisposeScope();
+            manual_seed(11);
+            var model = new NormalizationStack();
+            Tensor features = randn(16, 1, 8, 8);
+            Tensor targets = randint(0, 4, 16, dtype: int64);
+
+            float first = model.TrainStep(features, targets);
+            float last = first;
+            for (int step = 0; step < 40; step++)
+            {
+                last = model.TrainStep(features, targets);
+            }
+
+            Assert.True(float.IsFinite(first) && float.IsFinite(last));
+            Assert.True(last < first / 2, $"loss {first} → {last}");
+        }
+
+        [Fact]
         public void Dropout2d_zeroes_whole_channels_in_training_only()
         {
             using IDisposable scope = NewDisposeScope();

@@ -166,6 +166,15 @@ public sealed class NormalizationActivationRulesTests
     }
 
     [Fact]
+    public void GeluApproximateValuesMirrorTheRuntimeEnum()
+    {
+        // The reader hands enum arguments over as their int value.
+        Assert.Equal(GELULayer.None, (int)GeluApproximate.None);
+        Assert.Equal(GELULayer.Tanh, (int)GeluApproximate.Tanh);
+        Assert.Equal(2, System.Enum.GetValues<GeluApproximate>().Length);
+    }
+
+    [Fact]
     public void TraitsSayWhatEachKindIs()
     {
         LayerEntry[] activations =

@@ -62,6 +62,11 @@ namespace ModelGen.Domain
 
             long elements = Shape.Elements(Normalized(spec, input));
             long parameters = spec.ElementwiseAffine ? Numbers.SaturatingProduct(elements, spec.Bias ? 2 : 1) : 0;
+            if (parameters == long.MaxValue)
+            {
+                return context.Fail(ProblemKind.InvalidArgument, $"{spec.Display}: {context.Source}, which needs more parameters than a 64-bit count can hold");
+            }
+
             return new LayerOutcome(input, LayerCounts.Elementwise(parameters));
         }
 
