@@ -86,6 +86,8 @@ namespace ModelGen
     /// <summary>
     /// Channel dropout for a feature map (N×C×H×W): each channel of each sample is zeroed with
     /// probability <see cref="P"/> during training and the kept channels are scaled by 1/(1 − p).
+    /// As in PyTorch, p is the probability of dropping (the course notes' 004 writes the keeping
+    /// probability: keep 0.8 is p = 0.2 here).
     /// </summary>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public sealed class Dropout2dAttribute : LayerAttribute
