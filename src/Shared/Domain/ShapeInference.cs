@@ -165,7 +165,7 @@ namespace ModelGen.Domain
                 return false;
             }
 
-            if (Shape.HasSymbolic(input) && !layer.Entry.AcceptsSymbolicLength(input))
+            if (Shape.HasSymbolic(input) && !layer.Entry.AcceptsSymbolicLength(layer, input))
             {
                 string length = spec.SequenceLength ?? Shape.DefaultLengthName;
                 problems.Add(new ModelProblem(ProblemKind.SymbolicLength, ProblemTarget.Layer, index,

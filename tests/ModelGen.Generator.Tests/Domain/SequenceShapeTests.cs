@@ -134,6 +134,21 @@ public sealed class SequenceShapeTests
         Assert.Contains(plan.Problems, problem => problem.Kind == ProblemKind.InvalidArgument);
     }
 
+    [Fact]
+    public void PositionWiseLayersTakeASymbolicLengthAndWholeSequenceNormalizationDoesNot()
+    {
+        // LayerNorm over the last dimension and Identity work position by position: L stays symbolic.
+        ModelPlan plan = Infer(new[] { L, 16 }, null, Layer(LayerNormLayer.Instance), Layer(IdentityLayer.Instance));
+        Assert.Empty(plan.Problems);
+        Assert.Equal(new[] { L, 16 }, plan.OutputShape.ToArray());
+        Assert.Equal(2 * 16, plan.TotalParameters);
+
+        // Normalizing the last two dimensions would need L as a size.
+        var both = (LayerNormLayer.Spec)Layer(LayerNormLayer.Instance) with { NormalizedDims = 2 };
+        ModelProblem problem = Assert.Single(Infer(new[] { L, 16 }, null, both).Problems);
+        Assert.Equal(ProblemKind.SymbolicLength, problem.Kind);
+    }
+
     private static ModelPlan Infer(int[] input, InputKindSpec? kind, params LayerSpec[] layers) =>
         ShapeInference.Infer(new ModelSpec("Net", new EquatableArray<int>(input), new EquatableArray<LayerSpec>(layers), null, null)
         {

@@ -48,7 +48,7 @@ namespace ModelGen.Domain
         /// 1: <see cref="Shape.Elements"/>). Inference reports the others, so an entry that never
         /// heard of symbolic lengths is safe.
         /// </summary>
-        public virtual bool AcceptsSymbolicLength(EquatableArray<int> input) => Has(LayerTraits.Activation) || Has(LayerTraits.TrainingOnly);
+        public virtual bool AcceptsSymbolicLength(LayerSpec spec, EquatableArray<int> input) => Has(LayerTraits.Activation) || Has(LayerTraits.TrainingOnly);
 
         /// <summary>
         /// Whether the kind takes token ids (int64) rather than floats (<c>Embedding</c>). A model

@@ -9,6 +9,9 @@ namespace ModelGen.Domain
         public static readonly ActivationLayer ReLU = new("ReLU", "`max(0, x)`");
         public static readonly ActivationLayer Sigmoid = new("Sigmoid", "`1 / (1 + e^−x)`");
         public static readonly ActivationLayer Tanh = new("Tanh", "`tanh(x)`");
+        public static readonly ActivationLayer SELU = new("SELU", "`λ·(x > 0 ? x : α·(eˣ − 1))`, λ ≈ 1.0507, α ≈ 1.6733");
+        public static readonly ActivationLayer SiLU = new("SiLU", "`x·σ(x)` (Swish)");
+        public static readonly ActivationLayer Mish = new("Mish", "`x·tanh(softplus(x))`");
 
         private readonly string _formula;
 

@@ -31,7 +31,7 @@ namespace ModelGen.Domain
 
         public override string ParameterRule => "`4·E·E + 4·E`";
 
-        public override bool AcceptsSymbolicLength(EquatableArray<int> input) => true;
+        public override bool AcceptsSymbolicLength(LayerSpec spec, EquatableArray<int> input) => true;
 
         protected override Spec ReadSpec(DeclaredArguments args) =>
             new(args.Display, args.Int(0, 0), args.Double("Dropout", 0), args.Bool("Bias", true));

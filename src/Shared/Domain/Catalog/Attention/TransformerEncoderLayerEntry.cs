@@ -34,7 +34,7 @@ namespace ModelGen.Domain
 
         public override string ParameterRule => "`4·E·E + 4·E` (attention) `+ 2·E·F + F + E` (feed-forward) `+ 4·E` (two LayerNorms)";
 
-        public override bool AcceptsSymbolicLength(EquatableArray<int> input) => true;
+        public override bool AcceptsSymbolicLength(LayerSpec spec, EquatableArray<int> input) => true;
 
         protected override Spec ReadSpec(DeclaredArguments args) => new(
             args.Display,

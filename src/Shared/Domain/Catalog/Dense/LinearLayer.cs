@@ -21,7 +21,7 @@ namespace ModelGen.Domain
         public override string Signature => "Linear(out, Bias = true)";
 
         /// <summary>Acts on each position of an L×F sequence, so the length may be symbolic; the features (last dimension) may not.</summary>
-        public override bool AcceptsSymbolicLength(EquatableArray<int> input) => input.Count >= 2 && input[input.Count - 1] != Shape.Symbolic;
+        public override bool AcceptsSymbolicLength(LayerSpec spec, EquatableArray<int> input) => input.Count >= 2 && input[input.Count - 1] != Shape.Symbolic;
 
         public override string ShapeRule => "`F → out` (in features inferred); on a sequence `L×F → L×out`, position by position";
 

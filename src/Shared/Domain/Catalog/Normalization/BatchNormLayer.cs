@@ -3,8 +3,8 @@ using System.Collections.Generic;
 namespace ModelGen.Domain
 {
     /// <summary>
-    /// BatchNorm1d and BatchNorm2d: normalize each feature (channel) over the batch with a learned
-    /// scale γ and shift β (the parameters) and running mean and variance (buffers).
+    /// BatchNorm1d, BatchNorm2d and BatchNorm3d: normalize each feature (channel) over the batch
+    /// with a learned scale γ and shift β (the parameters) and running mean and variance (buffers).
     /// </summary>
     internal sealed class BatchNormLayer : LayerEntry<BatchNormLayer.Spec>
     {
@@ -13,6 +13,9 @@ namespace ModelGen.Domain
 
         public static readonly BatchNormLayer TwoD = new(
             "BatchNorm2d", new[] { 3 }, "a C×H×W feature map", "use BatchNorm1d for flat features", "unchanged (`C×H×W`)", "`2·C`");
+
+        public static readonly BatchNormLayer ThreeD = new(
+            "BatchNorm3d", new[] { 4 }, "a C×D×H×W volume", "use BatchNorm2d for a C×H×W feature map", "unchanged (`C×D×H×W`)", "`2·C`");
 
         private readonly int[] _ranks;
         private readonly string _needs;

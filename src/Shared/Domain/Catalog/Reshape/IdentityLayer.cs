@@ -12,6 +12,9 @@ namespace ModelGen.Domain
 
         public override string FieldPrefix => "identity";
 
+        /// <summary>Identity passes any tensor through, a sequence of symbolic length included.</summary>
+        public override bool AcceptsSymbolicLength(LayerSpec spec, EquatableArray<int> input) => true;
+
         public override string Signature => "Identity";
 
         public override string ShapeRule => "unchanged";

@@ -29,7 +29,7 @@ namespace ModelGen.Domain
 
         public override bool TakesTokenIds => true;
 
-        public override bool AcceptsSymbolicLength(EquatableArray<int> input) => true;
+        public override bool AcceptsSymbolicLength(LayerSpec spec, EquatableArray<int> input) => true;
 
         protected override Spec ReadSpec(DeclaredArguments args) =>
             new(args.Display, args.Int(0, 0), args.Int(1, 0), args.Has("PaddingIdx") ? args.Int("PaddingIdx", 0) : null);

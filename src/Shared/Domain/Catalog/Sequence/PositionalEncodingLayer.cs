@@ -24,7 +24,7 @@ namespace ModelGen.Domain
 
         public override string ShapeRule => "unchanged `L×D`; adds PE(pos, 2i) = sin(pos/10000^(2i/D)), PE(pos, 2i+1) = cos(pos/10000^(2i/D))";
 
-        public override bool AcceptsSymbolicLength(EquatableArray<int> input) => true;
+        public override bool AcceptsSymbolicLength(LayerSpec spec, EquatableArray<int> input) => true;
 
         protected override Spec ReadSpec(DeclaredArguments args) => new(args.Display);
 

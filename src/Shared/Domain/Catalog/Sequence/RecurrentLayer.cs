@@ -65,7 +65,7 @@ namespace ModelGen.Domain
                 ? "`D·Σₖ (H·inₖ + H·H + 2·H)`, in₀ = F, inₖ = D·H"
                 : $"`D·Σₖ ({Gates}H·inₖ + {Gates}H·H + 2·{Gates}H)`, in₀ = F, inₖ = D·H";
 
-        public override bool AcceptsSymbolicLength(EquatableArray<int> input) => true;
+        public override bool AcceptsSymbolicLength(LayerSpec spec, EquatableArray<int> input) => true;
 
         protected override Spec ReadSpec(DeclaredArguments args) => new(
             this,

@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+
+namespace ModelGen.Domain
+{
+    /// <summary>
+    /// AlphaDropout: SELU's dropout. In training it sets dropped elements to SELU's negative
+    /// saturation value and applies an affine map that keeps the input's mean and variance;
+    /// the identity in evaluation.
+    /// </summary>
+    internal sealed class AlphaDropoutLayer : LayerEntry<AlphaDropoutLayer.Spec>
+    {
+        public static readonly AlphaDropoutLayer Instance = new();
+
+        /// <param name="Display">The attribute as written.</param>
+        /// <param name="P">The drop probability, in [0, 1).</param>
+        public sealed record Spec(string Display, double P) : LayerSpec(Instance, Display);
+
+        public override string Name => "AlphaDropout";
+
+        public override string FieldPrefix => "alphadropout";
+
+        public override LayerTraits Traits => LayerTraits.TrainingOnly;
+
+        public override string Signature => "AlphaDropout(p = 0.5)";
+
+        public override string ShapeRule => "unchanged; keeps zero mean and unit variance (pair with SELU)";
+
+        protected override Spec ReadSpec(DeclaredArguments args) => new(args.Display, args.Double(0, 0.5));
+
+        protected override IEnumerable<string> Check(Spec spec) => DropoutRules.Check(spec.Display, spec.P);
+
+        protected override LayerOutcome? Infer(Spec spec, LayerContext context) => new(context.Input, LayerCounts.None);
+
+        protected override string Factory(Spec spec, LayerPlan layer) => $"{CSharp.Nn}.AlphaDropout(p: {CSharp.Literal(spec.P)})";
+    }
+}
