@@ -21,6 +21,12 @@ namespace ModelGen.Samples.Zoo
                 () => new KerasMnist(),
                 new Published("keras.io/examples/vision/mnist_convnet", Parameters: 34_826)),
             new ZooModel(
+                "single_input_net",
+                "torchinfo's SingleInputNet (1×28×28)",
+                SingleInputNet.Costs,
+                () => new SingleInputNet(),
+                new Published("torchinfo tests: SingleInputNet summary", Parameters: 21_840, MultAdds: 487_600, ForwardBackwardBytes: 56_800)),
+            new ZooModel(
                 "alexnet",
                 "torchvision AlexNet, 3×224×224",
                 AlexNet.Costs,
@@ -50,6 +56,18 @@ namespace ModelGen.Samples.Zoo
                 Linear3d.Costs,
                 () => new Linear3d(),
                 new Published("torchinfo test output (linear on a 3-D input)", Parameters: 576, MultAdds: 9_216)),
+            new ZooModel(
+                "lstm_300_512_2",
+                "nn.LSTM(300, 512, num_layers = 2) on sequences of 300-d vectors",
+                Lstm300x512x2.Costs,
+                () => new Lstm300x512x2(),
+                new Published("PyTorch docs, nn.LSTM weight shapes: 4·512·(300 + 512) + 4·512·(512 + 512) + 4·2·2·512", Parameters: 3_768_320)),
+            new ZooModel(
+                "lstm_net",
+                "Embedding(20, 300) → LSTM(512, 2 layers) → Linear(20)",
+                LstmNet.Costs,
+                () => new LstmNet(),
+                new Published("torchinfo tests: LSTMNet summary", Parameters: 3_784_580)),
         };
     }
 }

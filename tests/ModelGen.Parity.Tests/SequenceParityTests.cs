@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using ModelGen.Layers;
 using ModelGen.Parity.Tests.Models;
+using ModelGen.Samples.Zoo;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;

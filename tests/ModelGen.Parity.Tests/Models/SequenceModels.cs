@@ -21,18 +21,6 @@ namespace ModelGen.Parity.Tests.Models
     [LSTM(5)]
     public partial class LstmOnSequence;
 
-    /// <summary>nn.LSTM(300, 512, num_layers = 2): 2048·300 + 2048·512 + 4096 + 2048·512 + 2048·512 + 4096 = 3,768,320.</summary>
-    [Model(300, SequenceLength = "L")]
-    [LSTM(512, NumLayers = 2)]
-    public partial class Lstm300x512x2;
-
-    /// <summary>Embedding(20, 300) → LSTM(512, 2 layers) → Linear(20): 6,000 + 3,768,320 + 10,260 = 3,784,580.</summary>
-    [Model(SequenceLength = "L", Input = InputKind.TokenIds)]
-    [Embedding(20, 300)]
-    [LSTM(512, NumLayers = 2)]
-    [Linear(20)]
-    public partial class LstmNet;
-
     /// <summary>7×6 → 5 (the final hidden state); 260 parameters.</summary>
     [Model(7, 6)]
     [LSTM(5, ReturnSequences = false)]
