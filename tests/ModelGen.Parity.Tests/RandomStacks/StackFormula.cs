@@ -13,7 +13,9 @@ namespace ModelGen.Parity.Tests.RandomStacks
     /// <summary>
     /// The test's own oracle for random stacks, independent of ModelGen's shape inference:
     /// out = floor((W + 2P − D·(F − 1) − 1) / S) + 1 for convolutions, floor((W + 2P − F) / S) + 1
-    /// for pools, in·out (+ out) for Linear, out·in·kh·kw (+ out) for Conv2d, 2·C for batch norm.
+    /// for pools, in·out (+ out) for Linear, out·in·kh·kw (+ out) for Conv2d, 2·C for batch, group
+    /// and layer norm (PyTorch's affine defaults; instance norm has none), 1 for PReLU's one slope;
+    /// ZeroPad2d adds 2P to each side's axis, AdaptiveAvgPool2d(k) gives C×k×k.
     /// </summary>
     internal static class StackFormula
     {
@@ -82,7 +84,20 @@ namespace ModelGen.Parity.Tests.RandomStacks
                     return input.Length == 1 ? input : null;
 
                 case StackOp.BatchNorm2d:
-                    return input.Length == 3 ? input : null;
+                case StackOp.Dropout2d:
+                case StackOp.InstanceNorm2d:
+                case StackOp.GroupNorm:
+                    return input.Length == 3 && (layer.Op != StackOp.GroupNorm || input[0] % layer.Size == 0) ? input : null;
+
+                case StackOp.ZeroPad2d:
+                    return input.Length == 3 ? new[] { input[0], input[1] + (2L * layer.Size), input[2] + (2L * layer.Size) } : null;
+
+                case StackOp.AdaptiveAvgPool2d:
+                    return input.Length == 3 ? new[] { input[0], (long)layer.Size, layer.Size } : null;
+
+                case StackOp.LayerNorm:
+                case StackOp.AlphaDropout:
+                    return input.Length == 1 ? input : null;
 
                 default:
                     return input;
@@ -93,7 +108,8 @@ namespace ModelGen.Parity.Tests.RandomStacks
         {
             StackOp.Linear => (input[0] * layer.Size) + (layer.Bias ? layer.Size : 0),
             StackOp.Conv2d => ((long)layer.Size * input[0] * layer.Kernel.Height * layer.Kernel.Width) + (layer.Bias ? layer.Size : 0),
-            StackOp.BatchNorm1d or StackOp.BatchNorm2d => 2 * input[0],
+            StackOp.BatchNorm1d or StackOp.BatchNorm2d or StackOp.GroupNorm or StackOp.LayerNorm => 2 * input[0],
+            StackOp.PReLU => 1,
             _ => 0,
         };
 
@@ -106,6 +122,8 @@ namespace ModelGen.Parity.Tests.RandomStacks
             {
                 field + ".weight", field + ".bias", field + ".running_mean", field + ".running_var", field + ".num_batches_tracked",
             },
+            StackOp.GroupNorm or StackOp.LayerNorm => new[] { field + ".weight", field + ".bias" },
+            StackOp.PReLU => new[] { field + ".weight" },
             _ => System.Array.Empty<string>(),
         };
 
@@ -117,7 +135,12 @@ namespace ModelGen.Parity.Tests.RandomStacks
             StackOp.MaxPool2d => "maxpool",
             StackOp.AvgPool2d => "avgpool",
             StackOp.Flatten => "flatten",
-            StackOp.Dropout => "dropout",
+            StackOp.Dropout or StackOp.Dropout2d => "dropout",
+            StackOp.InstanceNorm2d => "inorm",
+            StackOp.GroupNorm => "gn",
+            StackOp.LayerNorm => "ln",
+            StackOp.ZeroPad2d => "zeropad",
+            StackOp.AdaptiveAvgPool2d => "adaptiveavgpool",
             StackOp.BatchNorm1d or StackOp.BatchNorm2d => "bn",
             _ => op.ToString().ToLowerInvariant(),
         };

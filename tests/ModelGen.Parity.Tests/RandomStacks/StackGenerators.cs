@@ -5,7 +5,7 @@ namespace ModelGen.Parity.Tests.RandomStacks
 {
     /// <summary>
     /// CsCheck generators of valid model declarations: a C×H×W input with convolution, pooling,
-    /// batch-norm, activation and dropout layers, then Flatten and a flat head; or a flat input
+    /// normalization, padding, activation and dropout layers, then Flatten and a flat head; or a flat input
     /// with a flat stack. Window settings are drawn freely and stacks whose output would be empty
     /// are filtered out with <see cref="StackFormula"/> (not with the code under test).
     /// </summary>
@@ -15,7 +15,9 @@ namespace ModelGen.Parity.Tests.RandomStacks
             Gen.Const(new StackLayer(StackOp.ReLU)),
             Gen.Int[0, 30].Select(slope => new StackLayer(StackOp.LeakyReLU, Rate: slope / 100.0)),
             Gen.Const(new StackLayer(StackOp.Sigmoid)),
-            Gen.Const(new StackLayer(StackOp.Tanh)));
+            Gen.Const(new StackLayer(StackOp.Tanh)),
+            Gen.OneOfConst(StackOp.ELU, StackOp.SELU, StackOp.GELU, StackOp.SiLU, StackOp.Mish, StackOp.Softplus, StackOp.Hardtanh, StackOp.PReLU)
+                .Select(op => new StackLayer(op)));
 
         private static readonly Gen<StackLayer> Dropout =
             Gen.Int[0, 9].Select(tenths => new StackLayer(StackOp.Dropout, Rate: tenths / 10.0));
@@ -44,6 +46,12 @@ namespace ModelGen.Parity.Tests.RandomStacks
             (5, Conv2d),
             (3, Pool),
             (1, Gen.Const(new StackLayer(StackOp.BatchNorm2d))),
+            (1, Gen.Int[0, 9].Select(tenths => new StackLayer(StackOp.Dropout2d, Rate: tenths / 10.0))),
+            (1, Gen.Const(new StackLayer(StackOp.InstanceNorm2d))),
+            (1, Gen.Int[1, 3].Select(groups => new StackLayer(StackOp.GroupNorm, Size: groups))),
+            (1, Gen.Int[0, 2].Select(padding => new StackLayer(StackOp.ZeroPad2d, Size: padding))),
+            (1, Gen.Int[1, 4].Select(size => new StackLayer(StackOp.AdaptiveAvgPool2d, Size: size))),
+            (1, Gen.Const(new StackLayer(StackOp.Identity))),
             (2, Activation),
             (1, Dropout),
             (1, SoftmaxLike));
@@ -51,6 +59,8 @@ namespace ModelGen.Parity.Tests.RandomStacks
         private static readonly Gen<StackLayer> FlatLayer = Gen.Frequency(
             (4, Gen.Select(Gen.Int[1, 16], Gen.Bool, (features, bias) => new StackLayer(StackOp.Linear, Size: features, Bias: bias))),
             (1, Gen.Const(new StackLayer(StackOp.BatchNorm1d))),
+            (1, Gen.Const(new StackLayer(StackOp.LayerNorm))),
+            (1, Gen.Int[0, 9].Select(tenths => new StackLayer(StackOp.AlphaDropout, Rate: tenths / 10.0))),
             (2, Activation),
             (1, Dropout),
             (1, SoftmaxLike),

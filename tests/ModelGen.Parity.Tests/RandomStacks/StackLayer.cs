@@ -20,6 +20,28 @@ namespace ModelGen.Parity.Tests.RandomStacks
         Tanh,
         Softmax,
         LogSoftmax,
+
+        // Kinds added with the catalog: element-wise activations (shape kept)…
+        ELU,
+        SELU,
+        GELU,
+        SiLU,
+        Mish,
+        Softplus,
+        Hardtanh,
+        PReLU,
+
+        // …feature-map layers…
+        Dropout2d,
+        InstanceNorm2d,
+        GroupNorm,
+        ZeroPad2d,
+        AdaptiveAvgPool2d,
+        Identity,
+
+        // …and flat layers.
+        LayerNorm,
+        AlphaDropout,
     }
 
     /// <summary>A height/width pair of a window setting.</summary>
@@ -37,7 +59,7 @@ namespace ModelGen.Parity.Tests.RandomStacks
     /// its shapes and parameters by the textbook formulas (<see cref="StackFormula"/>).
     /// </summary>
     /// <param name="Op">The layer kind.</param>
-    /// <param name="Size">Output features (Linear) or channels (Conv2d).</param>
+    /// <param name="Size">Output features (Linear), channels (Conv2d), groups (GroupNorm), padding (ZeroPad2d) or output size (AdaptiveAvgPool2d).</param>
     /// <param name="Kernel">The window (Conv2d, pools).</param>
     /// <param name="Stride">The stride; null for a pool means "the window", as the attribute's default.</param>
     /// <param name="Padding">Zero padding per axis.</param>
@@ -99,7 +121,14 @@ namespace ModelGen.Parity.Tests.RandomStacks
                 }
 
                 case StackOp.Dropout:
-                    return $"Dropout({Format(Rate)})";
+                case StackOp.Dropout2d:
+                case StackOp.AlphaDropout:
+                    return $"{Op}({Format(Rate)})";
+
+                case StackOp.GroupNorm:
+                case StackOp.ZeroPad2d:
+                case StackOp.AdaptiveAvgPool2d:
+                    return $"{Op}({Size})";
 
                 case StackOp.LeakyReLU:
                     return $"LeakyReLU(NegativeSlope = {Format(Rate)})";
