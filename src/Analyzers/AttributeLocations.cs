@@ -33,6 +33,9 @@ namespace ModelGen.Analyzers
                 ProblemTarget.Model => _declaration.ModelAttribute,
                 ProblemTarget.Loss => _declaration.LossAttribute,
                 ProblemTarget.Optimizer => _declaration.OptimizerAttribute,
+                ProblemTarget.Initializer => problem.LayerIndex >= 0 && problem.LayerIndex < _declaration.InitializerAttributes.Count
+                    ? _declaration.InitializerAttributes[problem.LayerIndex]
+                    : -1,
                 _ => problem.LayerIndex >= 0 && problem.LayerIndex < _declaration.LayerAttributes.Count
                     ? _declaration.LayerAttributes[problem.LayerIndex]
                     : -1,

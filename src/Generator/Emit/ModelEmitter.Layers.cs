@@ -25,8 +25,17 @@ namespace ModelGen.Generator.Emit
         private static void WriteConstructor(ModelPlan plan, IndentedWriter writer)
         {
             writer.WriteLine("/// <summary>");
-            writer.WriteLine("/// Creates the layers with TorchSharp's default initialization, registers them under their");
-            writer.WriteLine("/// field names (the state_dict keys) and moves them to <paramref name=\"device\"/>.");
+            if (plan.Spec.Initializers.Count == 0)
+            {
+                writer.WriteLine("/// Creates the layers with TorchSharp's default initialization, registers them under their");
+                writer.WriteLine("/// field names (the state_dict keys) and moves them to <paramref name=\"device\"/>.");
+            }
+            else
+            {
+                writer.WriteLine("/// Creates the layers, registers them under their field names (the state_dict keys),");
+                writer.WriteLine("/// re-initializes them by the declared [Initialize] rules in source order and moves them");
+                writer.WriteLine("/// to <paramref name=\"device\"/>.");
+            }
             writer.WriteLine("/// </summary>");
             writer.WriteLine("/// <param name=\"device\">Where the parameters live; the CPU when null.</param>");
             using (writer.Block($"public {plan.Spec.Name}({CSharp.Device}? device = null) : base({CSharp.Literal(plan.Spec.Name)})"))
@@ -37,6 +46,13 @@ namespace ModelGen.Generator.Emit
                 }
 
                 writer.WriteLine("RegisterComponents();");
+                foreach (InitializerSpec initializer in plan.Spec.Initializers)
+                {
+                    string layer = initializer.Layer is null ? string.Empty : $", layer: {CSharp.Literal(initializer.Layer)}";
+                    writer.WriteLine(
+                        $"global::ModelGen.Training.Initializers.Apply(this, global::ModelGen.WeightInit.{initializer.Weights}, biasValue: {CSharp.Literal(initializer.Bias)}{layer}); // [{initializer.Display}]");
+                }
+
                 writer.WriteLine("_device = device ?? global::TorchSharp.torch.CPU;");
                 using (writer.Block("if (_device.type != global::TorchSharp.DeviceType.CPU)"))
                 {

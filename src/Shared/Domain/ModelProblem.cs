@@ -41,6 +41,9 @@ namespace ModelGen.Domain
         Layer,
         Loss,
         Optimizer,
+
+        /// <summary>An <c>[Initialize]</c> attribute; <see cref="ModelProblem.LayerIndex"/> is its position among them.</summary>
+        Initializer,
     }
 
     /// <summary>A problem with a declaration, its message complete (names the layer and the numbers).</summary>

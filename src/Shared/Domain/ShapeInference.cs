@@ -70,6 +70,11 @@ namespace ModelGen.Domain
                     $"{spec.Optimizer.Display} has nothing to optimize: no layer of {spec.Name} has a trainable parameter, so {spec.Name} gets no TrainStep"));
             }
 
+            if (spec.Layers.Count > 0 && layers.Count == spec.Layers.Count)
+            {
+                InitializerRules.Check(spec, layers, problems);
+            }
+
             return new ModelPlan(spec, new EquatableArray<LayerPlan>(layers), new EquatableArray<ModelProblem>(problems));
         }
 

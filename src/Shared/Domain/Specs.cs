@@ -34,6 +34,9 @@ namespace ModelGen.Domain
         /// <see cref="Shape.Symbolic"/>.
         /// </summary>
         public string? SequenceLength { get; init; }
+
+        /// <summary>The declared <c>[Initialize]</c> attributes, in source order (empty: TorchSharp's default initialization).</summary>
+        public EquatableArray<InitializerSpec> Initializers { get; init; } = EquatableArray<InitializerSpec>.Empty;
     }
 
     /// <summary>The domain's copy of the runtime's <c>ModelGen.InputKind</c> (same values).</summary>

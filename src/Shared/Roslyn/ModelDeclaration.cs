@@ -24,5 +24,9 @@ namespace ModelGen.Roslyn
         int OptimizerAttribute,
         EquatableArray<ModelProblem> Problems,
         EquatableArray<int> SpreadAttributes,
-        bool IsMalformed);
+        bool IsMalformed)
+    {
+        /// <summary>Index of each <c>[Initialize]</c> attribute, in source order (a problem's <c>LayerIndex</c> points into it).</summary>
+        public EquatableArray<int> InitializerAttributes { get; init; } = EquatableArray<int>.Empty;
+    }
 }

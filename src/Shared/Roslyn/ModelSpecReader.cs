@@ -28,6 +28,8 @@ namespace ModelGen.Roslyn
             var layerIndices = new List<int>();
             var problems = new List<ModelProblem>();
             var spread = new List<int>();
+            var initializers = new List<InitializerSpec>();
+            var initializerIndices = new List<int>();
             int modelIndex = -1, lossIndex = -1, optimizerIndex = -1;
             int[] inputShape = Array.Empty<int>();
             InputKindSpec inputKind = InputKindSpec.Float;
@@ -83,6 +85,15 @@ namespace ModelGen.Roslyn
                         loss = TrainingSpecReader.ReadLoss(args, problems);
                         break;
 
+                    case TrainingSpecReader.InitializeAttributeName:
+                        if (TrainingSpecReader.ReadInitializer(args, initializerIndices.Count, problems) is InitializerSpec initializer)
+                        {
+                            initializers.Add(initializer);
+                        }
+
+                        initializerIndices.Add(i);
+                        break;
+
                     case TrainingSpecReader.OptimizerAttributeName:
                         optimizerIndex = i;
                         optimizer = TrainingSpecReader.ReadOptimizer(args, problems);
@@ -100,7 +111,7 @@ namespace ModelGen.Roslyn
             // the order in which the compiler happened to visit the files.
             if (modelDeclaration is not null)
             {
-                foreach (int index in layerIndices.Concat(new[] { lossIndex, optimizerIndex }).Where(index => index >= 0))
+                foreach (int index in layerIndices.Concat(initializerIndices).Concat(new[] { lossIndex, optimizerIndex }).Where(index => index >= 0))
                 {
                     SyntaxNode? declaration = DeclarationOf(attributes[index], cancellationToken);
                     if (declaration is not null && (declaration.SyntaxTree != modelDeclaration.SyntaxTree || declaration.Span != modelDeclaration.Span))
@@ -119,6 +130,7 @@ namespace ModelGen.Roslyn
             {
                 Input = inputKind,
                 SequenceLength = sequenceLength,
+                Initializers = new EquatableArray<InitializerSpec>(initializers),
             };
             return new ModelDeclaration(
                 spec,
@@ -128,7 +140,10 @@ namespace ModelGen.Roslyn
                 optimizerIndex,
                 new EquatableArray<ModelProblem>(problems),
                 new EquatableArray<int>(spread),
-                malformed);
+                malformed)
+            {
+                InitializerAttributes = new EquatableArray<int>(initializerIndices),
+            };
         }
 
         private static bool HasErrors(AttributeData attribute) =>

@@ -14,6 +14,7 @@ namespace ModelGen.Roslyn
     {
         public const string LossAttributeName = "LossAttribute";
         public const string OptimizerAttributeName = "OptimizerAttribute";
+        public const string InitializeAttributeName = "InitializeAttribute";
 
         private static readonly string[] LossSettings = { "Reduction", "LabelSmoothing", "HuberDelta", "ClassWeights", "L1", "L2" };
 
@@ -25,7 +26,7 @@ namespace ModelGen.Roslyn
 
         /// <summary>Whether an attribute class (in the ModelGen namespace) is a training attribute.</summary>
         public static bool IsTrainingAttribute(string attributeClassName) =>
-            attributeClassName is LossAttributeName or OptimizerAttributeName;
+            attributeClassName is LossAttributeName or OptimizerAttributeName or InitializeAttributeName;
 
         public static LossSpec? ReadLoss(DeclaredArguments args, List<ModelProblem> problems)
         {
@@ -106,6 +107,19 @@ namespace ModelGen.Roslyn
                 long l => l,
                 _ => double.NaN,
             }).ToArray();
+        }
+
+        /// <summary>Reads an <c>[Initialize]</c>; <paramref name="index"/> is its position among the model's initializers.</summary>
+        public static InitializerSpec? ReadInitializer(DeclaredArguments args, int index, List<ModelProblem> problems)
+        {
+            int weights = args.Int(0, -1);
+            if (!Enum.IsDefined(typeof(WeightInitSpec), weights))
+            {
+                problems.Add(new ModelProblem(ProblemKind.InvalidArgument, ProblemTarget.Initializer, index, $"{args.Display}: {weights} is not a WeightInit"));
+                return null;
+            }
+
+            return new InitializerSpec((WeightInitSpec)weights, args.Double("Bias", 0), args.String("Layer"), args.Display);
         }
     }
 }

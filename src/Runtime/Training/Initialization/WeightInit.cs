@@ -1,6 +1,6 @@
-namespace ModelGen.Training
+namespace ModelGen
 {
-    /// <summary>How <see cref="Initializers.Apply"/> draws the weight tensors (matrices and kernels).</summary>
+    /// <summary>How the weight tensors (matrices and kernels) are drawn, by <see cref="InitializeAttribute"/> or <see cref="Training.Initializers.Apply"/>.</summary>
     public enum WeightInit
     {
         /// <summary>U[−1/√fan_in, 1/√fan_in] (the course notes' uniform rule, and TorchSharp's default for Linear/Conv).</summary>
