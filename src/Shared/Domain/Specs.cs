@@ -34,6 +34,9 @@ namespace ModelGen.Domain
         /// <see cref="Shape.Symbolic"/>.
         /// </summary>
         public string? SequenceLength { get; init; }
+
+        /// <summary>Whether <c>[Model(Autograd = true)]</c> asks for libtorch's autograd instead of the generated backward.</summary>
+        public bool Autograd { get; init; }
     }
 
     /// <summary>The domain's copy of the runtime's <c>ModelGen.InputKind</c> (same values).</summary>
