@@ -163,5 +163,59 @@ namespace ModelGen.Parity.Tests
 
             Assert.True((generated.fc1.weight! - autograd.fc1.weight!).abs().max().item<float>() < 1e-5);
         }
+    
+        [Theory]
+        [InlineData(1, false)]
+        [InlineData(3, false)]
+        [InlineData(3, true)]
+        public void Conv2d_stride_padding_dilation_groups_and_pools(int n, bool eval)
+        {
+            torch.manual_seed(20);
+            using var model = GradientCheck.Float64(new GradConv2d());
+            GradientCheck.AssertMatchesAutograd(model, Floats(n, 4, 11, 9), Classes(n, 3), Tolerance, eval);
+        }
+
+        [Theory]
+        [InlineData(1)]
+        [InlineData(4)]
+        public void Conv1d_and_1d_pools(int n)
+        {
+            torch.manual_seed(21);
+            using var model = GradientCheck.Float64(new GradConv1d());
+            GradientCheck.AssertMatchesAutograd(model, Floats(n, 3, 17), Floats(n, 2), Tolerance);
+        }
+
+        [Theory]
+        [InlineData(2, false)]
+        [InlineData(5, false)]
+        [InlineData(1, true)]
+        [InlineData(5, true)]
+        public void Batch_and_layer_normalization_in_training_and_evaluation(int n, bool eval)
+        {
+            torch.manual_seed(22);
+            using var model = GradientCheck.Float64(new GradNorms());
+            if (eval)
+            {
+                // Non-trivial running statistics first.
+                model.train();
+                using (torch.no_grad())
+                {
+                    model.forward(Floats(8, 3, 7, 5));
+                }
+            }
+
+            GradientCheck.AssertMatchesAutograd(model, Floats(n, 3, 7, 5), Classes(n, 3), Tolerance, eval);
+        }
+
+        [Theory]
+        [InlineData(1, 1)]
+        [InlineData(3, 9)]
+        public void Embedding_rows_accumulate(int n, int length)
+        {
+            torch.manual_seed(23);
+            using var model = GradientCheck.Float64(new GradEmbedding());
+            Tensor ids = torch.randint(0, 11, new long[] { n, length }, dtype: ScalarType.Int64);
+            GradientCheck.AssertMatchesAutograd(model, ids, Floats(n, length, 3), Tolerance);
+        }
     }
 }

@@ -167,7 +167,7 @@ namespace ModelGen.Parity.Tests.Models
             // Targets are checked before the loss sees them: a clear message instead of a libtorch error.
             LossFunction.CheckBatch("NextTokenLstm", input, target, OutputShape);
             var optimizer = Optimizer;
-            // Gradients by autograd: [Embedding(10, 16)] has no backward rule.
+            // Gradients by autograd: [LSTM(32, ReturnSequences = false)] has no backward rule.
             var value = ComputeGradientsCore(input, target, out var output);
             observer?.BeforeUpdate(output, target, value);
             // A NaN or infinite loss or gradient stops here, before the update: the weights stay as they were.
@@ -188,7 +188,7 @@ namespace ModelGen.Parity.Tests.Models
         public bool GeneratedBackward
         {
             get => false;
-            set { if (value) throw new global::System.NotSupportedException("NextTokenLstm has no generated backward: [Embedding(10, 16)] has no backward rule, so it trains with autograd"); }
+            set { if (value) throw new global::System.NotSupportedException("NextTokenLstm has no generated backward: [LSTM(32, ReturnSequences = false)] has no backward rule, so it trains with autograd"); }
         }
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.ComputeGradients"/>

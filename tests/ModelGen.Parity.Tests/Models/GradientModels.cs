@@ -107,4 +107,49 @@ namespace ModelGen.Parity.Tests.Models
     [Linear(4), ReLU, Linear(2)]
     [Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD)]
     public partial class GradDeclaredAutograd;
+
+    /// <summary>Conv2d with stride 2, padding, dilation and groups on odd sizes, a 3×3 max pool with stride 2 (overlapping windows, ceil mode), a padded average pool without the padding counted.</summary>
+    [Model(4, 11, 9)]
+    [Conv2d(6, Kernel = 3, Stride = 2, Padding = 1)]
+    [Conv2d(6, Kernel = 3, Padding = 2, Dilation = 2, Groups = 2), Tanh]
+    [MaxPool2d(3, Stride = 2, CeilMode = true)]
+    [Conv2d(4, Kernel = 2)]
+    [AvgPool2d(3, Stride = 2, Padding = 1, CountIncludePad = false, CeilMode = true)]
+    [Flatten]
+    [Linear(3)]
+    [Loss(LossKind.CrossEntropy), Optimizer(OptimizerKind.SGD)]
+    public partial class GradConv2d;
+
+    /// <summary>Conv1d variants, max and average pooling in 1-D, adaptive average pooling.</summary>
+    [Model(3, 17)]
+    [Conv1d(4, Kernel = 3, Stride = 2, Padding = 1, Bias = false)]
+    [Conv1d(6, Kernel = 2, Dilation = 3, Groups = 2), ReLU]
+    [MaxPool1d(2, Stride = 1)]
+    [AvgPool1d(2, Padding = 1)]
+    [AdaptiveAvgPool1d(3)]
+    [Flatten]
+    [Linear(2)]
+    [Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD)]
+    public partial class GradConv1d;
+
+    /// <summary>BatchNorm2d, AdaptiveAvgPool2d to a size that does not divide the input, BatchNorm1d, LayerNorm.</summary>
+    [Model(3, 7, 5)]
+    [Conv2d(4, Kernel = 3, Padding = 1, AutoPad = AutoPad.Explicit), BatchNorm2d]
+    [Conv2d(4, Kernel = 3, AutoPad = AutoPad.Same), ReLU]
+    [AdaptiveAvgPool2d(3, 2)]
+    [Flatten]
+    [Linear(8), BatchNorm1d, Sigmoid]
+    [Linear(6), LayerNorm]
+    [Linear(3)]
+    [Loss(LossKind.CrossEntropy), Optimizer(OptimizerKind.SGD)]
+    public partial class GradNorms;
+
+    /// <summary>Embedding with a padding row, LayerNorm over a sequence without bias, Linear per position.</summary>
+    [Model(SequenceLength = "L", Input = InputKind.TokenIds)]
+    [Embedding(11, 6, PaddingIdx = 0)]
+    [LayerNorm(Bias = false)]
+    [Linear(5), GELU]
+    [Linear(3)]
+    [Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD)]
+    public partial class GradEmbedding;
 }
