@@ -217,5 +217,34 @@ namespace ModelGen.Parity.Tests
             Tensor ids = torch.randint(0, 11, new long[] { n, length }, dtype: ScalarType.Int64);
             GradientCheck.AssertMatchesAutograd(model, ids, Floats(n, length, 3), Tolerance);
         }
+    
+        [Theory]
+        [InlineData(1, 1)]
+        [InlineData(3, 6)]
+        public void Lstm_two_layers_bidirectional_and_rnn_final_state(int n, int length)
+        {
+            torch.manual_seed(24);
+            using var model = GradientCheck.Float64(new GradLstmStack());
+            GradientCheck.AssertMatchesAutograd(model, Floats(n, length, 4), Floats(n, 2), Tolerance);
+        }
+
+        [Theory]
+        [InlineData(1, 2)]
+        [InlineData(4, 5)]
+        public void Gru_bidirectional_and_relu_rnn_without_bias(int n, int length)
+        {
+            torch.manual_seed(25);
+            using var model = GradientCheck.Float64(new GradGruRnn());
+            GradientCheck.AssertMatchesAutograd(model, Floats(n, length, 3), Classes(n, 3), Tolerance);
+        }
+
+        [Fact]
+        public void Next_token_lstm_with_embedding()
+        {
+            torch.manual_seed(26);
+            using var model = GradientCheck.Float64(new NextTokenLstm());
+            Tensor ids = torch.randint(0, 10, new long[] { 5, 7 }, dtype: ScalarType.Int64);
+            GradientCheck.AssertMatchesAutograd(model, ids, Classes(5, 10), Tolerance);
+        }
     }
 }

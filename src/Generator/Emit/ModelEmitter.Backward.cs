@@ -117,7 +117,7 @@ namespace ModelGen.Generator.Emit
                     writer.WriteLine($"public {CSharp.Tensor} x{names.Index} = null!; // [{layer.Spec.Display}]");
                     foreach (string saved in layer.Entry.SavedForBackward(layer))
                     {
-                        writer.WriteLine($"public {CSharp.Tensor} {saved}{names.Index} = null!;");
+                        writer.WriteLine($"public {layer.Entry.SavedType(layer, saved)} {saved}{names.Index} = null!;");
                     }
                 }
             }

@@ -152,4 +152,22 @@ namespace ModelGen.Parity.Tests.Models
     [Linear(3)]
     [Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD)]
     public partial class GradEmbedding;
+
+    /// <summary>A two-layer bidirectional LSTM returning every step, then a tanh RNN's final state.</summary>
+    [Model(4, SequenceLength = "L")]
+    [Linear(5)]
+    [LSTM(6, NumLayers = 2, Bidirectional = true)]
+    [RNN(3, ReturnSequences = false)]
+    [Linear(2)]
+    [Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD)]
+    public partial class GradLstmStack;
+
+    /// <summary>A bidirectional GRU's final state and a ReLU RNN without bias, two layers.</summary>
+    [Model(3, SequenceLength = "L")]
+    [Linear(4)]
+    [RNN(5, NumLayers = 2, Bias = false, Nonlinearity = RnnNonlinearity.ReLU)]
+    [GRU(4, Bidirectional = true, ReturnSequences = false)]
+    [Linear(3)]
+    [Loss(LossKind.CrossEntropy), Optimizer(OptimizerKind.SGD)]
+    public partial class GradGruRnn;
 }

@@ -21,6 +21,9 @@ namespace ModelGen.Domain
         /// </summary>
         public virtual IEnumerable<string> SavedForBackward(LayerPlan layer) => Enumerable.Empty<string>();
 
+        /// <summary>The C# type of a saved field: a tensor unless the rule keeps more (a recurrent layer's tape).</summary>
+        public virtual string SavedType(LayerPlan layer, string name) => CSharp.Tensor;
+
         /// <summary>
         /// The statements of the training forward (no autograd graph is recorded): they set
         /// <see cref="BackwardNames.Output"/> from <see cref="BackwardNames.Input"/> and fill the saved
