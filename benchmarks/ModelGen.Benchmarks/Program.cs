@@ -33,6 +33,14 @@ return 1;
 #else
 var clock = Stopwatch.StartNew();
 torch.set_num_threads(threads);
+if (Array.IndexOf(args, "--backward") >= 0)
+{
+    // The generated backward against autograd on the MLP, the digits CNN and the LSTM (see the README).
+    BackwardBenchmark.Run(Array.IndexOf(args, "--rounds") >= 0 ? rounds : 60, block);
+    Console.WriteLine($"total time {clock.Elapsed.TotalSeconds:F1} s");
+    return 0;
+}
+
 if (part is "lstm" or "generator")
 {
     // The LSTM comparison and the generator timing alone (see the README); the digits CNN is "digits" or "all".

@@ -107,6 +107,7 @@ internal static class DigitsJob
                 LearningRateSchedule? schedule = DigitsChoices.Schedule(settings.Schedule, settings.Epochs, model.OptimizerSettings.LearningRate);
                 Console.WriteLine($"optimizer: {model.OptimizerSettings.Describe()}");
                 Console.WriteLine($"schedule: {schedule?.Describe() ?? "none"}");
+                Console.WriteLine($"backward: {(model.GeneratedBackward ? "generated (DigitsNet.Backward, no autograd graph)" : "autograd")}");
                 Console.WriteLine(string.Format(
                     CultureInfo.InvariantCulture,
                     "digits: {0} images; {1} to train on ({2:P0} of them validate each epoch), {3} held out for the test (seed {4})",

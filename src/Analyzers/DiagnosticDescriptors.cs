@@ -63,6 +63,9 @@ namespace ModelGen.Analyzers
         /// <summary>A layer that needs every size known receives a tensor whose size depends on the symbolic sequence length.</summary>
         public const string SymbolicLengthId = "MG0013";
 
+        /// <summary>A trainable model trains with autograd because a layer has no generated backward rule.</summary>
+        public const string AutogradBackwardId = "MG0060";
+
         public static readonly DiagnosticDescriptor EmptyOutput = Create(
             EmptyOutputId,
             "Layer output would be empty",
@@ -154,6 +157,13 @@ namespace ModelGen.Analyzers
             DiagnosticSeverity.Error,
             "The model's sequence length is symbolic ([Model(300, SequenceLength = \"L\")]), so any tensor that has L in its shape has no fixed size. Layers that act position by position (Linear, recurrent layers, attention, element-wise layers) take it; a layer that needs every size (Flatten, BatchNorm1d, convolutions) does not. Reduce the sequence first (a recurrent layer with ReturnSequences = false) or declare a fixed length.");
 
+        public static readonly DiagnosticDescriptor AutogradBackward = Create(
+            AutogradBackwardId,
+            "Model trains with autograd",
+            TrainingCategory,
+            DiagnosticSeverity.Info,
+            "A trainable model computes its gradients with the generated Backward when every layer's kind has a backward rule. One layer's kind has none yet, so TrainStep and ComputeGradients use libtorch's autograd, which records a graph on every forward. Training works either way; declare [Model(..., Autograd = true)] to make autograd the stated choice, or replace the layer.");
+
         /// <summary>The descriptor of a problem found by the shared domain code.</summary>
         public static DiagnosticDescriptor For(ProblemKind kind) => kind switch
         {
@@ -167,6 +177,7 @@ namespace ModelGen.Analyzers
             ProblemKind.NothingToTrain => NothingToTrain,
             ProblemKind.InputKindMismatch => InputKindMismatch,
             ProblemKind.SymbolicLength => SymbolicLength,
+            ProblemKind.AutogradBackward => AutogradBackward,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A problem kind without a descriptor."),
         };
 

@@ -180,7 +180,7 @@ public sealed class NormalizationActivationDiagnosticTests
     public Task EveryNewKindWithValidArguments_ReportsNothing() =>
         AnalyzerTest.VerifyAsync(
             Source("""
-                [Model(1, 8, 8)]
+                [Model(1, 8, 8, Autograd = true)]
                 [Conv2d(8, Kernel = 3, Padding = 1), InstanceNorm2d(Affine = true), Dropout2d(0.1), GroupNorm(4), GaussianNoise(0.05)]
                 [PReLU(NumParameters = 8), ELU, Maxout(2), BinaryStep(ValueAtZero = 0)]
                 [Flatten, Linear(16), LayerNorm, SELU, AlphaDropout(0.05), GELU(Approximate = GeluApproximate.Tanh), SiLU]

@@ -69,22 +69,11 @@ namespace ModelGen.Generator.Emit
                 writer.WriteLine("// Targets are checked before the loss sees them: a clear message instead of a libtorch error.");
                 writer.WriteLine($"LossFunction.CheckBatch({name}, input, target, OutputShape);");
                 writer.WriteLine("var optimizer = Optimizer;");
-                writer.WriteLine("optimizer.zero_grad();");
-                writer.WriteLine("var output = forward(input);");
-                writer.WriteLine("var loss = LossFunction.forward(output, target);");
-                writer.WriteLine("var value = loss.item<float>();");
+                writer.WriteLine(BackwardRules.CanGenerate(plan)
+                    ? "// Gradients by the generated Backward below (or autograd when GeneratedBackward is false)."
+                    : "// Gradients by autograd: " + AutogradReason(plan) + ".");
+                writer.WriteLine("var value = ComputeGradientsCore(input, target, out var output);");
                 writer.WriteLine("observer?.BeforeUpdate(output, target, value);");
-                if (loss.L1 > 0 || loss.L2 > 0)
-                {
-                    writer.WriteLine($"// {PenaltyComment(loss)}: part of the objective, not of the reported loss.");
-                    writer.WriteLine("var objective = loss + LossFunction.Penalty(parameters(), input.shape[0]);");
-                    writer.WriteLine("objective.backward();");
-                }
-                else
-                {
-                    writer.WriteLine("loss.backward();");
-                }
-
                 writer.WriteLine("// A NaN or infinite loss or gradient stops here, before the update: the weights stay as they were.");
                 writer.WriteLine($"{TrainingNamespace}.StepGuard.ThrowIfNonFinite(this, {name}, ++_trainSteps, value);");
                 using (writer.Block("if (_optimizerSettings.ClipsGradients)"))
@@ -100,6 +89,8 @@ namespace ModelGen.Generator.Emit
             writer.WriteLine();
             writer.WriteLine("/// <inheritdoc cref=\"global::ModelGen.ITrainableModel.ComputeLoss\"/>");
             writer.WriteLine($"public {CSharp.Tensor} ComputeLoss({CSharp.Tensor} output, {CSharp.Tensor} target) => LossFunction.forward(output, target);");
+            writer.WriteLine();
+            WriteGradientMembers(plan, writer);
             writer.WriteLine();
             writer.WriteLine("/// <summary>Frees the optimizer with the layers; a later training step throws <see cref=\"global::System.ObjectDisposedException\"/> naming the model.</summary>");
             writer.WriteLine("/// <param name=\"disposing\">Whether managed resources are freed too.</param>");
@@ -219,6 +210,9 @@ namespace ModelGen.Generator.Emit
             string create = $"new {TrainingNamespace}.LossFunction(global::ModelGen.LossKind.{loss.Kind})";
             return settings.Count == 0 ? create : $"{create} {{ {string.Join(", ", settings)} }}";
         }
+
+        private static string AutogradReason(ModelPlan plan) =>
+            BackwardRules.Blocker(plan) is LayerPlan blocker ? $"[{blocker.Spec.Display}] has no backward rule" : "no generated backward";
 
         private static string PenaltyComment(LossSpec loss)
         {

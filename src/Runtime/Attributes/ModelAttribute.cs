@@ -28,6 +28,14 @@ namespace ModelGen
 
         /// <summary>What the input holds: floats (default) or token ids, which only <c>Embedding</c> takes.</summary>
         public InputKind Input { get; set; } = InputKind.Float;
+
+        /// <summary>
+        /// Train with libtorch's autograd rather than the generated backward. By default a trainable
+        /// model whose every layer has a backward rule computes its gradients with the generated
+        /// <c>Backward</c> (no autograd graph is recorded); set this to compare, or to rule the generated
+        /// code out. The generated <c>GeneratedBackward</c> property switches at run time.
+        /// </summary>
+        public bool Autograd { get; set; }
     }
 
     /// <summary>What a model's input holds.</summary>

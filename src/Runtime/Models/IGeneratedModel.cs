@@ -89,5 +89,23 @@ namespace ModelGen
         /// <param name="target">The targets.</param>
         /// <returns>A scalar tensor.</returns>
         torch.Tensor ComputeLoss(torch.Tensor output, torch.Tensor target);
+
+        /// <summary>
+        /// Whether <see cref="TrainStep(torch.Tensor, torch.Tensor)"/> and <see cref="ComputeGradients"/>
+        /// use the generated <c>Backward</c> (the default when every layer has a rule, unless
+        /// <c>[Model(Autograd = true)]</c>) or libtorch's autograd. Setting it to true on a model whose
+        /// layers are not all covered throws <see cref="System.NotSupportedException"/> naming the layer.
+        /// </summary>
+        bool GeneratedBackward { get; set; }
+
+        /// <summary>
+        /// Fills every parameter's <c>.grad</c> for one batch, by the generated backward or by autograd
+        /// (per <see cref="GeneratedBackward"/>), in the model's current mode (train or eval), without
+        /// stepping the optimizer: the gradients can be inspected or compared.
+        /// </summary>
+        /// <param name="input">A batch of inputs.</param>
+        /// <param name="target">The batch's targets.</param>
+        /// <returns>The batch's loss (without the L1/L2 penalty, whose gradient is included).</returns>
+        float ComputeGradients(torch.Tensor input, torch.Tensor target);
     }
 }

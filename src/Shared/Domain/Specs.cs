@@ -37,6 +37,9 @@ namespace ModelGen.Domain
 
         /// <summary>The declared <c>[Initialize]</c> attributes, in source order (empty: TorchSharp's default initialization).</summary>
         public EquatableArray<InitializerSpec> Initializers { get; init; } = EquatableArray<InitializerSpec>.Empty;
+
+        /// <summary>Whether <c>[Model(Autograd = true)]</c> asks for libtorch's autograd instead of the generated backward.</summary>
+        public bool Autograd { get; init; }
     }
 
     /// <summary>The domain's copy of the runtime's <c>ModelGen.InputKind</c> (same values).</summary>

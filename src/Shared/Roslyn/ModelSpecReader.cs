@@ -34,6 +34,7 @@ namespace ModelGen.Roslyn
             int[] inputShape = Array.Empty<int>();
             InputKindSpec inputKind = InputKindSpec.Float;
             string? sequenceLength = null;
+            bool autograd = false;
             LossSpec? loss = null;
             OptimizerSpec? optimizer = null;
             bool malformed = false;
@@ -72,6 +73,7 @@ namespace ModelGen.Roslyn
                         inputKind = (InputKindSpec)args.Int("Input", (int)InputKindSpec.Float);
                         inputShape = args.IntArray(0);
                         sequenceLength = args.String("SequenceLength");
+                        autograd = args.Bool("Autograd", false);
                         if (sequenceLength is not null)
                         {
                             // The symbolic length is the first dimension, before the declared ones.
@@ -131,6 +133,7 @@ namespace ModelGen.Roslyn
                 Input = inputKind,
                 SequenceLength = sequenceLength,
                 Initializers = new EquatableArray<InitializerSpec>(initializers),
+                Autograd = autograd,
             };
             return new ModelDeclaration(
                 spec,

@@ -180,12 +180,9 @@ namespace ModelGen.Parity.Tests.Models
             // Targets are checked before the loss sees them: a clear message instead of a libtorch error.
             LossFunction.CheckBatch("TokenTransformerClassifier", input, target, OutputShape);
             var optimizer = Optimizer;
-            optimizer.zero_grad();
-            var output = forward(input);
-            var loss = LossFunction.forward(output, target);
-            var value = loss.item<float>();
+            // Gradients by autograd: [PositionalEncoding] has no backward rule.
+            var value = ComputeGradientsCore(input, target, out var output);
             observer?.BeforeUpdate(output, target, value);
-            loss.backward();
             // A NaN or infinite loss or gradient stops here, before the update: the weights stay as they were.
             global::ModelGen.Training.StepGuard.ThrowIfNonFinite(this, "TokenTransformerClassifier", ++_trainSteps, value);
             if (_optimizerSettings.ClipsGradients)
@@ -199,6 +196,33 @@ namespace ModelGen.Parity.Tests.Models
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.ComputeLoss"/>
         public global::TorchSharp.torch.Tensor ComputeLoss(global::TorchSharp.torch.Tensor output, global::TorchSharp.torch.Tensor target) => LossFunction.forward(output, target);
+
+        /// <inheritdoc cref="global::ModelGen.ITrainableModel.GeneratedBackward"/>
+        public bool GeneratedBackward
+        {
+            get => false;
+            set { if (value) throw new global::System.NotSupportedException("TokenTransformerClassifier has no generated backward: [PositionalEncoding] has no backward rule, so it trains with autograd"); }
+        }
+
+        /// <inheritdoc cref="global::ModelGen.ITrainableModel.ComputeGradients"/>
+        public float ComputeGradients(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor target)
+        {
+            global::ModelGen.Training.StepGuard.ThrowIfDisposed(_disposed, "TokenTransformerClassifier");
+            using var scope = global::TorchSharp.torch.NewDisposeScope();
+            LossFunction.CheckBatch("TokenTransformerClassifier", input, target, OutputShape);
+            return ComputeGradientsCore(input, target, out _);
+        }
+
+        /// <summary>Fills every parameter's gradient by the generated backward or by autograd; the caller holds the dispose scope.</summary>
+        private float ComputeGradientsCore(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor target, out global::TorchSharp.torch.Tensor output)
+        {
+            Optimizer.zero_grad();
+            output = forward(input);
+            var autogradLoss = LossFunction.forward(output, target);
+            var autogradValue = autogradLoss.to(global::TorchSharp.torch.ScalarType.Float32).item<float>();
+            autogradLoss.backward();
+            return autogradValue;
+        }
 
         /// <summary>Frees the optimizer with the layers; a later training step throws <see cref="global::System.ObjectDisposedException"/> naming the model.</summary>
         /// <param name="disposing">Whether managed resources are freed too.</param>

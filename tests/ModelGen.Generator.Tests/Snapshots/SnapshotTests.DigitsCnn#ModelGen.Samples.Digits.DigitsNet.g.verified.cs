@@ -221,12 +221,9 @@ namespace ModelGen.Samples.Digits
             // Targets are checked before the loss sees them: a clear message instead of a libtorch error.
             LossFunction.CheckBatch("DigitsNet", input, target, OutputShape);
             var optimizer = Optimizer;
-            optimizer.zero_grad();
-            var output = forward(input);
-            var loss = LossFunction.forward(output, target);
-            var value = loss.item<float>();
+            // Gradients by the generated Backward below (or autograd when GeneratedBackward is false).
+            var value = ComputeGradientsCore(input, target, out var output);
             observer?.BeforeUpdate(output, target, value);
-            loss.backward();
             // A NaN or infinite loss or gradient stops here, before the update: the weights stay as they were.
             global::ModelGen.Training.StepGuard.ThrowIfNonFinite(this, "DigitsNet", ++_trainSteps, value);
             if (_optimizerSettings.ClipsGradients)
@@ -240,6 +237,140 @@ namespace ModelGen.Samples.Digits
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.ComputeLoss"/>
         public global::TorchSharp.torch.Tensor ComputeLoss(global::TorchSharp.torch.Tensor output, global::TorchSharp.torch.Tensor target) => LossFunction.forward(output, target);
+
+        /// <inheritdoc cref="global::ModelGen.ITrainableModel.GeneratedBackward"/>
+        public bool GeneratedBackward { get; set; } = true;
+
+        /// <inheritdoc cref="global::ModelGen.ITrainableModel.ComputeGradients"/>
+        public float ComputeGradients(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor target)
+        {
+            global::ModelGen.Training.StepGuard.ThrowIfDisposed(_disposed, "DigitsNet");
+            using var scope = global::TorchSharp.torch.NewDisposeScope();
+            LossFunction.CheckBatch("DigitsNet", input, target, OutputShape);
+            return ComputeGradientsCore(input, target, out _);
+        }
+
+        /// <summary>Fills every parameter's gradient by the generated backward or by autograd; the caller holds the dispose scope.</summary>
+        private float ComputeGradientsCore(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor target, out global::TorchSharp.torch.Tensor output)
+        {
+            if (GeneratedBackward)
+            {
+                using var noGrad = global::TorchSharp.torch.no_grad();
+                var t = new Tape();
+                output = TrainingForward(input, t);
+                // ∂L/∂ŷ = Σc·softmax(ŷ) − c, c = (onehot(t))/N
+                var (loss, g) = LossFunction.Backward(output, target);
+                var value = loss.to(global::TorchSharp.torch.ScalarType.Float32).item<float>();
+                Backward(t, g);
+                return value;
+            }
+
+            Optimizer.zero_grad();
+            output = forward(input);
+            var autogradLoss = LossFunction.forward(output, target);
+            var autogradValue = autogradLoss.to(global::TorchSharp.torch.ScalarType.Float32).item<float>();
+            autogradLoss.backward();
+            return autogradValue;
+        }
+
+        /// <summary>What the training forward keeps for <see cref="Backward"/>: the input x0, the output xᵢ of each layer i, and what a rule saves (masks, indices, statistics).</summary>
+        private sealed class Tape
+        {
+            public global::TorchSharp.torch.Tensor x0 = null!;
+            public global::TorchSharp.torch.Tensor x1 = null!; // [Conv2d(16, Kernel = 3, Padding = 1)]
+            public global::TorchSharp.torch.Tensor x2 = null!; // [ReLU]
+            public global::TorchSharp.torch.Tensor x3 = null!; // [MaxPool2d(2)]
+            public global::TorchSharp.torch.Tensor indices3 = null!;
+            public global::TorchSharp.torch.Tensor x4 = null!; // [Conv2d(32, Kernel = 3, Padding = 1)]
+            public global::TorchSharp.torch.Tensor x5 = null!; // [ReLU]
+            public global::TorchSharp.torch.Tensor x6 = null!; // [MaxPool2d(2)]
+            public global::TorchSharp.torch.Tensor indices6 = null!;
+            public global::TorchSharp.torch.Tensor x7 = null!; // [Flatten]
+            public global::TorchSharp.torch.Tensor x8 = null!; // [Linear(64)]
+            public global::TorchSharp.torch.Tensor x9 = null!; // [ReLU]
+            public global::TorchSharp.torch.Tensor x10 = null!; // [Dropout(0.25)]
+            public global::TorchSharp.torch.Tensor mask10 = null!;
+            public global::TorchSharp.torch.Tensor x11 = null!; // [Linear(10)]
+        }
+
+        /// <summary>The forward of a generated training step: the same layers as <see cref="forward"/>, run under no_grad (no autograd graph), keeping on the tape what <see cref="Backward"/> needs.</summary>
+        private global::TorchSharp.torch.Tensor TrainingForward(global::TorchSharp.torch.Tensor input, Tape t)
+        {
+            global::ModelGen.ModelGuard.CheckInput("DigitsNet", input, InputShape);
+            t.x0 = input;
+            // [Conv2d(16, Kernel = 3, Padding = 1)]  N×1×8×8 → N×16×8×8
+            t.x1 = conv1.forward(t.x0);
+            // [ReLU]  N×16×8×8 → N×16×8×8
+            t.x2 = relu1.forward(t.x1);
+            // [MaxPool2d(2)]  N×16×8×8 → N×16×4×4
+            (t.x3, t.indices3) = global::TorchSharp.torch.nn.functional.max_pool2d_with_indices(t.x2, new long[] { 2, 2 }, new long[] { 2, 2 }, new long[] { 0, 0 }, new long[] { 1, 1 }, false);
+            // [Conv2d(32, Kernel = 3, Padding = 1)]  N×16×4×4 → N×32×4×4
+            t.x4 = conv2.forward(t.x3);
+            // [ReLU]  N×32×4×4 → N×32×4×4
+            t.x5 = relu2.forward(t.x4);
+            // [MaxPool2d(2)]  N×32×4×4 → N×32×2×2
+            (t.x6, t.indices6) = global::TorchSharp.torch.nn.functional.max_pool2d_with_indices(t.x5, new long[] { 2, 2 }, new long[] { 2, 2 }, new long[] { 0, 0 }, new long[] { 1, 1 }, false);
+            // [Flatten]  N×32×2×2 → N×128
+            t.x7 = flatten1.forward(t.x6);
+            // [Linear(64)]  N×128 → N×64
+            t.x8 = fc1.forward(t.x7);
+            // [ReLU]  N×64 → N×64
+            t.x9 = relu3.forward(t.x8);
+            // [Dropout(0.25)]  N×64 → N×64
+            t.x10 = training ? t.x9.mul(t.mask10 = global::ModelGen.Training.Gradients.DropoutMask(t.x9, 0.25)) : t.x9;
+            // [Linear(10)]  N×64 → N×10
+            t.x11 = fc2.forward(t.x10);
+            return t.x11;
+        }
+
+        /// <summary>
+        /// The generated backward: from g = ∂L/∂ŷ it walks the layers in reverse, writing each parameter's
+        /// <c>.grad</c> (δ is the gradient of the loss with respect to the tensor at hand; x a layer's input, y its output).
+        /// </summary>
+        private void Backward(Tape t, global::TorchSharp.torch.Tensor g)
+        {
+            // [Linear(10)]  δ N×10 → N×64: ∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W
+            global::ModelGen.Training.Gradients.Set(fc2.weight!, g.t().mm(t.x10));
+            global::ModelGen.Training.Gradients.Set(fc2.bias!, g.sum(0L));
+            g = g.mm(fc2.weight!);
+
+            // [Dropout(0.25)]  δ N×64 → N×64: δ ← δ ⊙ m, the forward's mask m (1/(1 − p) or 0)
+            if (training) g = g.mul(t.mask10);
+
+            // [ReLU]  δ N×64 → N×64: δ ← δ ⊙ 1[y > 0]
+            g = g.mul(t.x9.sign());
+
+            // [Linear(64)]  δ N×64 → N×128: ∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W
+            global::ModelGen.Training.Gradients.Set(fc1.weight!, g.t().mm(t.x7));
+            global::ModelGen.Training.Gradients.Set(fc1.bias!, g.sum(0L));
+            g = g.mm(fc1.weight!);
+
+            // [Flatten]  δ N×128 → N×32×2×2: δ ← δ reshaped to x's shape
+            g = g.reshape(t.x6.shape);
+
+            // [MaxPool2d(2)]  δ N×32×2×2 → N×32×4×4: δ routed to each window's arg-max, overlapping windows adding up
+            g = global::ModelGen.Training.Gradients.MaxPool(t.x5, g, t.indices6);
+
+            // [ReLU]  δ N×32×4×4 → N×32×4×4: δ ← δ ⊙ 1[y > 0]
+            g = g.mul(t.x5.sign());
+
+            // [Conv2d(32, Kernel = 3, Padding = 1)]  δ N×32×4×4 → N×16×4×4: ∂W = x ⋆ δ (correlation over the batch, per group), ∂b = Σ δ, δ ← δ ∗ W (transposed convolution)
+            var (dW4, dx4) = global::ModelGen.Training.Gradients.Conv(t.x3, g, conv2.weight!, new long[] { 1, 1 }, new long[] { 1, 1 }, new long[] { 1, 1 }, groups: 1, inputGradient: true);
+            global::ModelGen.Training.Gradients.Set(conv2.weight!, dW4);
+            global::ModelGen.Training.Gradients.Set(conv2.bias!, g.sum(new long[] { 0, 2, 3 }));
+            g = dx4!;
+
+            // [MaxPool2d(2)]  δ N×16×4×4 → N×16×8×8: δ routed to each window's arg-max, overlapping windows adding up
+            g = global::ModelGen.Training.Gradients.MaxPool(t.x2, g, t.indices3);
+
+            // [ReLU]  δ N×16×8×8 → N×16×8×8: δ ← δ ⊙ 1[y > 0]
+            g = g.mul(t.x2.sign());
+
+            // [Conv2d(16, Kernel = 3, Padding = 1)]  δ N×16×8×8 → N×1×8×8: ∂W = x ⋆ δ (correlation over the batch, per group), ∂b = Σ δ, δ ← δ ∗ W (transposed convolution)
+            var (dW1, dx1) = global::ModelGen.Training.Gradients.Conv(t.x0, g, conv1.weight!, new long[] { 1, 1 }, new long[] { 1, 1 }, new long[] { 1, 1 }, groups: 1, inputGradient: false);
+            global::ModelGen.Training.Gradients.Set(conv1.weight!, dW1);
+            global::ModelGen.Training.Gradients.Set(conv1.bias!, g.sum(new long[] { 0, 2, 3 }));
+        }
 
         /// <summary>Frees the optimizer with the layers; a later training step throws <see cref="global::System.ObjectDisposedException"/> naming the model.</summary>
         /// <param name="disposing">Whether managed resources are freed too.</param>

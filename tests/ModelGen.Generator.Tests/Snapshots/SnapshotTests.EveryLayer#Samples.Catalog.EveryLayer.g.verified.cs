@@ -241,12 +241,9 @@ namespace Samples.Catalog
             // Targets are checked before the loss sees them: a clear message instead of a libtorch error.
             LossFunction.CheckBatch("EveryLayer", input, target, OutputShape);
             var optimizer = Optimizer;
-            optimizer.zero_grad();
-            var output = forward(input);
-            var loss = LossFunction.forward(output, target);
-            var value = loss.item<float>();
+            // Gradients by the generated Backward below (or autograd when GeneratedBackward is false).
+            var value = ComputeGradientsCore(input, target, out var output);
             observer?.BeforeUpdate(output, target, value);
-            loss.backward();
             // A NaN or infinite loss or gradient stops here, before the update: the weights stay as they were.
             global::ModelGen.Training.StepGuard.ThrowIfNonFinite(this, "EveryLayer", ++_trainSteps, value);
             if (_optimizerSettings.ClipsGradients)
@@ -260,6 +257,162 @@ namespace Samples.Catalog
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.ComputeLoss"/>
         public global::TorchSharp.torch.Tensor ComputeLoss(global::TorchSharp.torch.Tensor output, global::TorchSharp.torch.Tensor target) => LossFunction.forward(output, target);
+
+        /// <inheritdoc cref="global::ModelGen.ITrainableModel.GeneratedBackward"/>
+        public bool GeneratedBackward { get; set; } = true;
+
+        /// <inheritdoc cref="global::ModelGen.ITrainableModel.ComputeGradients"/>
+        public float ComputeGradients(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor target)
+        {
+            global::ModelGen.Training.StepGuard.ThrowIfDisposed(_disposed, "EveryLayer");
+            using var scope = global::TorchSharp.torch.NewDisposeScope();
+            LossFunction.CheckBatch("EveryLayer", input, target, OutputShape);
+            return ComputeGradientsCore(input, target, out _);
+        }
+
+        /// <summary>Fills every parameter's gradient by the generated backward or by autograd; the caller holds the dispose scope.</summary>
+        private float ComputeGradientsCore(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor target, out global::TorchSharp.torch.Tensor output)
+        {
+            if (GeneratedBackward)
+            {
+                using var noGrad = global::TorchSharp.torch.no_grad();
+                var t = new Tape();
+                output = TrainingForward(input, t);
+                // ∂L/∂ŷ = 2(ŷ − t)/m
+                var (loss, g) = LossFunction.Backward(output, target);
+                var value = loss.to(global::TorchSharp.torch.ScalarType.Float32).item<float>();
+                Backward(t, g);
+                return value;
+            }
+
+            Optimizer.zero_grad();
+            output = forward(input);
+            var autogradLoss = LossFunction.forward(output, target);
+            var autogradValue = autogradLoss.to(global::TorchSharp.torch.ScalarType.Float32).item<float>();
+            autogradLoss.backward();
+            return autogradValue;
+        }
+
+        /// <summary>What the training forward keeps for <see cref="Backward"/>: the input x0, the output xᵢ of each layer i, and what a rule saves (masks, indices, statistics).</summary>
+        private sealed class Tape
+        {
+            public global::TorchSharp.torch.Tensor x0 = null!;
+            public global::TorchSharp.torch.Tensor x1 = null!; // [Conv2d(8, KernelHeight = 5, KernelWidth = 3, StrideHeight = 2, Padding = 1, Dilation = 2, Bias = false)]
+            public global::TorchSharp.torch.Tensor x2 = null!; // [BatchNorm2d(Eps = 1e-3, Momentum = 0.05)]
+            public global::TorchSharp.torch.Tensor xhat2 = null!;
+            public global::TorchSharp.torch.Tensor invstd2 = null!;
+            public global::TorchSharp.torch.Tensor x3 = null!; // [LeakyReLU(NegativeSlope = 0.2)]
+            public global::TorchSharp.torch.Tensor x4 = null!; // [MaxPool2d(2, Stride = 1)]
+            public global::TorchSharp.torch.Tensor indices4 = null!;
+            public global::TorchSharp.torch.Tensor x5 = null!; // [AvgPool2d(3, Padding = 1)]
+            public global::TorchSharp.torch.Tensor x6 = null!; // [Sigmoid]
+            public global::TorchSharp.torch.Tensor x7 = null!; // [Flatten]
+            public global::TorchSharp.torch.Tensor x8 = null!; // [Linear(16, Bias = false)]
+            public global::TorchSharp.torch.Tensor x9 = null!; // [BatchNorm1d]
+            public global::TorchSharp.torch.Tensor xhat9 = null!;
+            public global::TorchSharp.torch.Tensor invstd9 = null!;
+            public global::TorchSharp.torch.Tensor x10 = null!; // [Tanh]
+            public global::TorchSharp.torch.Tensor x11 = null!; // [Dropout(0.1)]
+            public global::TorchSharp.torch.Tensor mask11 = null!;
+            public global::TorchSharp.torch.Tensor x12 = null!; // [Linear(4)]
+            public global::TorchSharp.torch.Tensor x13 = null!; // [Softmax(Dim = -1)]
+            public global::TorchSharp.torch.Tensor x14 = null!; // [LogSoftmax]
+        }
+
+        /// <summary>The forward of a generated training step: the same layers as <see cref="forward"/>, run under no_grad (no autograd graph), keeping on the tape what <see cref="Backward"/> needs.</summary>
+        private global::TorchSharp.torch.Tensor TrainingForward(global::TorchSharp.torch.Tensor input, Tape t)
+        {
+            global::ModelGen.ModelGuard.CheckInput("EveryLayer", input, InputShape);
+            t.x0 = input;
+            // [Conv2d(8, KernelHeight = 5, KernelWidth = 3, StrideHeight = 2, Padding = 1, Dilation = 2, Bias = false)]  N×3×32×24 → N×8×13×22
+            t.x1 = conv1.forward(t.x0);
+            // [BatchNorm2d(Eps = 1e-3, Momentum = 0.05)]  N×8×13×22 → N×8×13×22
+            t.x2 = bn1.forward(t.x1);
+            t.xhat2 = global::ModelGen.Training.Gradients.BatchNormNormalized(t.x1, bn1.running_mean, bn1.running_var, 0.001, training, out t.invstd2);
+            // [LeakyReLU(NegativeSlope = 0.2)]  N×8×13×22 → N×8×13×22
+            t.x3 = leakyrelu1.forward(t.x2);
+            // [MaxPool2d(2, Stride = 1)]  N×8×13×22 → N×8×12×21
+            (t.x4, t.indices4) = global::TorchSharp.torch.nn.functional.max_pool2d_with_indices(t.x3, new long[] { 2, 2 }, new long[] { 1, 1 }, new long[] { 0, 0 }, new long[] { 1, 1 }, false);
+            // [AvgPool2d(3, Padding = 1)]  N×8×12×21 → N×8×4×7
+            t.x5 = avgpool1.forward(t.x4);
+            // [Sigmoid]  N×8×4×7 → N×8×4×7
+            t.x6 = sigmoid1.forward(t.x5);
+            // [Flatten]  N×8×4×7 → N×224
+            t.x7 = flatten1.forward(t.x6);
+            // [Linear(16, Bias = false)]  N×224 → N×16
+            t.x8 = fc1.forward(t.x7);
+            // [BatchNorm1d]  N×16 → N×16
+            t.x9 = bn2.forward(t.x8);
+            t.xhat9 = global::ModelGen.Training.Gradients.BatchNormNormalized(t.x8, bn2.running_mean, bn2.running_var, 1E-05, training, out t.invstd9);
+            // [Tanh]  N×16 → N×16
+            t.x10 = tanh1.forward(t.x9);
+            // [Dropout(0.1)]  N×16 → N×16
+            t.x11 = training ? t.x10.mul(t.mask11 = global::ModelGen.Training.Gradients.DropoutMask(t.x10, 0.1)) : t.x10;
+            // [Linear(4)]  N×16 → N×4
+            t.x12 = fc2.forward(t.x11);
+            // [Softmax(Dim = -1)]  N×4 → N×4
+            t.x13 = softmax1.forward(t.x12);
+            // [LogSoftmax]  N×4 → N×4
+            t.x14 = logsoftmax1.forward(t.x13);
+            return t.x14;
+        }
+
+        /// <summary>
+        /// The generated backward: from g = ∂L/∂ŷ it walks the layers in reverse, writing each parameter's
+        /// <c>.grad</c> (δ is the gradient of the loss with respect to the tensor at hand; x a layer's input, y its output).
+        /// </summary>
+        private void Backward(Tape t, global::TorchSharp.torch.Tensor g)
+        {
+            // [LogSoftmax]  δ N×4 → N×4: δ ← δ − softmax(x)·Σ δ along Dim, softmax(x) = eʸ
+            g = g.sub(t.x14.exp().mul(g.sum(1L, keepdim: true)));
+
+            // [Softmax(Dim = -1)]  δ N×4 → N×4: δ ← y ⊙ (δ − Σ δ⊙y) along Dim
+            g = t.x13.mul(g.sub(g.mul(t.x13).sum(-1L, keepdim: true)));
+
+            // [Linear(4)]  δ N×4 → N×16: ∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W
+            global::ModelGen.Training.Gradients.Set(fc2.weight!, g.t().mm(t.x11));
+            global::ModelGen.Training.Gradients.Set(fc2.bias!, g.sum(0L));
+            g = g.mm(fc2.weight!);
+
+            // [Dropout(0.1)]  δ N×16 → N×16: δ ← δ ⊙ m, the forward's mask m (1/(1 − p) or 0)
+            if (training) g = g.mul(t.mask11);
+
+            // [Tanh]  δ N×16 → N×16: δ ← δ ⊙ (1 − y²)
+            g = g.mul(t.x10.square().neg_().add_(1.0));
+
+            // [BatchNorm1d]  δ N×16 → N×16: ∂γ = Σ δ⊙x̂, ∂β = Σ δ, δ ← γ/σ·(δ − mean δ − x̂·mean(δ⊙x̂)) in training, γ/σ·δ in evaluation
+            global::ModelGen.Training.Gradients.Set(bn2.weight!, g.mul(t.xhat9).sum(new long[] { 0 }));
+            global::ModelGen.Training.Gradients.Set(bn2.bias!, g.sum(new long[] { 0 }));
+            g = global::ModelGen.Training.Gradients.BatchNormInput(g, t.xhat9, t.invstd9, bn2.weight!, training);
+
+            // [Linear(16, Bias = false)]  δ N×16 → N×224: ∂W = δᵀ·x, δ ← δ·W
+            global::ModelGen.Training.Gradients.Set(fc1.weight!, g.t().mm(t.x7));
+            g = g.mm(fc1.weight!);
+
+            // [Flatten]  δ N×224 → N×8×4×7: δ ← δ reshaped to x's shape
+            g = g.reshape(t.x6.shape);
+
+            // [Sigmoid]  δ N×8×4×7 → N×8×4×7: δ ← δ ⊙ y(1 − y)
+            g = g.mul(t.x6.mul(t.x6.neg().add_(1.0)));
+
+            // [AvgPool2d(3, Padding = 1)]  δ N×8×4×7 → N×8×12×21: δ/|window| spread over each window (padding counted)
+            g = global::ModelGen.Training.Gradients.AvgPool(t.x4, g, new long[] { 3, 3 }, new long[] { 3, 3 }, new long[] { 1, 1 }, ceilMode: false, countIncludePad: true);
+
+            // [MaxPool2d(2, Stride = 1)]  δ N×8×12×21 → N×8×13×22: δ routed to each window's arg-max, overlapping windows adding up
+            g = global::ModelGen.Training.Gradients.MaxPool(t.x3, g, t.indices4);
+
+            // [LeakyReLU(NegativeSlope = 0.2)]  δ N×8×13×22 → N×8×13×22: δ ← δ ⊙ (x > 0 ? 1 : s)
+            g = g.mul(t.x2.gt(0.0).to(t.x2.dtype).mul_(0.8).add_(0.2));
+
+            // [BatchNorm2d(Eps = 1e-3, Momentum = 0.05)]  δ N×8×13×22 → N×8×13×22: ∂γ = Σ δ⊙x̂, ∂β = Σ δ, δ ← γ/σ·(δ − mean δ − x̂·mean(δ⊙x̂)) in training, γ/σ·δ in evaluation
+            global::ModelGen.Training.Gradients.Set(bn1.weight!, g.mul(t.xhat2).sum(new long[] { 0, 2, 3 }));
+            global::ModelGen.Training.Gradients.Set(bn1.bias!, g.sum(new long[] { 0, 2, 3 }));
+            g = global::ModelGen.Training.Gradients.BatchNormInput(g, t.xhat2, t.invstd2, bn1.weight!, training);
+
+            // [Conv2d(8, KernelHeight = 5, KernelWidth = 3, StrideHeight = 2, Padding = 1, Dilation = 2, Bias = false)]  δ N×8×13×22 → N×3×32×24: ∂W = x ⋆ δ (correlation over the batch, per group), δ ← δ ∗ W (transposed convolution)
+            var (dW1, dx1) = global::ModelGen.Training.Gradients.Conv(t.x0, g, conv1.weight!, new long[] { 2, 1 }, new long[] { 1, 1 }, new long[] { 2, 2 }, groups: 1, inputGradient: false);
+            global::ModelGen.Training.Gradients.Set(conv1.weight!, dW1);
+        }
 
         /// <summary>Frees the optimizer with the layers; a later training step throws <see cref="global::System.ObjectDisposedException"/> naming the model.</summary>
         /// <param name="disposing">Whether managed resources are freed too.</param>

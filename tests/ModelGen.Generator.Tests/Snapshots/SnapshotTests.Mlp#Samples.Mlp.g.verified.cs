@@ -164,12 +164,9 @@ namespace Samples
             // Targets are checked before the loss sees them: a clear message instead of a libtorch error.
             LossFunction.CheckBatch("Mlp", input, target, OutputShape);
             var optimizer = Optimizer;
-            optimizer.zero_grad();
-            var output = forward(input);
-            var loss = LossFunction.forward(output, target);
-            var value = loss.item<float>();
+            // Gradients by the generated Backward below (or autograd when GeneratedBackward is false).
+            var value = ComputeGradientsCore(input, target, out var output);
             observer?.BeforeUpdate(output, target, value);
-            loss.backward();
             // A NaN or infinite loss or gradient stops here, before the update: the weights stay as they were.
             global::ModelGen.Training.StepGuard.ThrowIfNonFinite(this, "Mlp", ++_trainSteps, value);
             if (_optimizerSettings.ClipsGradients)
@@ -183,6 +180,83 @@ namespace Samples
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.ComputeLoss"/>
         public global::TorchSharp.torch.Tensor ComputeLoss(global::TorchSharp.torch.Tensor output, global::TorchSharp.torch.Tensor target) => LossFunction.forward(output, target);
+
+        /// <inheritdoc cref="global::ModelGen.ITrainableModel.GeneratedBackward"/>
+        public bool GeneratedBackward { get; set; } = true;
+
+        /// <inheritdoc cref="global::ModelGen.ITrainableModel.ComputeGradients"/>
+        public float ComputeGradients(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor target)
+        {
+            global::ModelGen.Training.StepGuard.ThrowIfDisposed(_disposed, "Mlp");
+            using var scope = global::TorchSharp.torch.NewDisposeScope();
+            LossFunction.CheckBatch("Mlp", input, target, OutputShape);
+            return ComputeGradientsCore(input, target, out _);
+        }
+
+        /// <summary>Fills every parameter's gradient by the generated backward or by autograd; the caller holds the dispose scope.</summary>
+        private float ComputeGradientsCore(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor target, out global::TorchSharp.torch.Tensor output)
+        {
+            if (GeneratedBackward)
+            {
+                using var noGrad = global::TorchSharp.torch.no_grad();
+                var t = new Tape();
+                output = TrainingForward(input, t);
+                // ∂L/∂ŷ = Σc·softmax(ŷ) − c, c = (onehot(t))/N
+                var (loss, g) = LossFunction.Backward(output, target);
+                var value = loss.to(global::TorchSharp.torch.ScalarType.Float32).item<float>();
+                Backward(t, g);
+                return value;
+            }
+
+            Optimizer.zero_grad();
+            output = forward(input);
+            var autogradLoss = LossFunction.forward(output, target);
+            var autogradValue = autogradLoss.to(global::TorchSharp.torch.ScalarType.Float32).item<float>();
+            autogradLoss.backward();
+            return autogradValue;
+        }
+
+        /// <summary>What the training forward keeps for <see cref="Backward"/>: the input x0, the output xᵢ of each layer i, and what a rule saves (masks, indices, statistics).</summary>
+        private sealed class Tape
+        {
+            public global::TorchSharp.torch.Tensor x0 = null!;
+            public global::TorchSharp.torch.Tensor x1 = null!; // [Linear(32)]
+            public global::TorchSharp.torch.Tensor x2 = null!; // [ReLU]
+            public global::TorchSharp.torch.Tensor x3 = null!; // [Linear(10)]
+        }
+
+        /// <summary>The forward of a generated training step: the same layers as <see cref="forward"/>, run under no_grad (no autograd graph), keeping on the tape what <see cref="Backward"/> needs.</summary>
+        private global::TorchSharp.torch.Tensor TrainingForward(global::TorchSharp.torch.Tensor input, Tape t)
+        {
+            global::ModelGen.ModelGuard.CheckInput("Mlp", input, InputShape);
+            t.x0 = input;
+            // [Linear(32)]  N×64 → N×32
+            t.x1 = fc1.forward(t.x0);
+            // [ReLU]  N×32 → N×32
+            t.x2 = relu1.forward(t.x1);
+            // [Linear(10)]  N×32 → N×10
+            t.x3 = fc2.forward(t.x2);
+            return t.x3;
+        }
+
+        /// <summary>
+        /// The generated backward: from g = ∂L/∂ŷ it walks the layers in reverse, writing each parameter's
+        /// <c>.grad</c> (δ is the gradient of the loss with respect to the tensor at hand; x a layer's input, y its output).
+        /// </summary>
+        private void Backward(Tape t, global::TorchSharp.torch.Tensor g)
+        {
+            // [Linear(10)]  δ N×10 → N×32: ∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W
+            global::ModelGen.Training.Gradients.Set(fc2.weight!, g.t().mm(t.x2));
+            global::ModelGen.Training.Gradients.Set(fc2.bias!, g.sum(0L));
+            g = g.mm(fc2.weight!);
+
+            // [ReLU]  δ N×32 → N×32: δ ← δ ⊙ 1[y > 0]
+            g = g.mul(t.x2.sign());
+
+            // [Linear(32)]  δ N×32 → N×64: ∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W
+            global::ModelGen.Training.Gradients.Set(fc1.weight!, g.t().mm(t.x0));
+            global::ModelGen.Training.Gradients.Set(fc1.bias!, g.sum(0L));
+        }
 
         /// <summary>Frees the optimizer with the layers; a later training step throws <see cref="global::System.ObjectDisposedException"/> naming the model.</summary>
         /// <param name="disposing">Whether managed resources are freed too.</param>

@@ -12,7 +12,7 @@ namespace ModelGen.Training
     /// label smoothing, class weights, and the L1/L2 penalty terms. Generated models hold one as
     /// <c>LossFunction</c>; <see cref="CheckBatch"/> checks a batch's targets before the loss sees them.
     /// </summary>
-    public sealed class LossFunction
+    public sealed partial class LossFunction
     {
         /// <summary>Creates the loss.</summary>
         /// <param name="kind">The loss function.</param>
@@ -183,7 +183,7 @@ namespace ModelGen.Training
             bool sameShape = target.dim() == outputShape.Count + 1;
             for (int i = 0; sameShape && i < outputShape.Count; i++)
             {
-                sameShape = target.shape[i + 1] == outputShape[i];
+                sameShape = target.shape[i + 1] == outputShape[i] || outputShape[i] < 0; // a symbolic length takes any size
             }
 
             if (!sameShape)

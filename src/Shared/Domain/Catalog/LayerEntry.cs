@@ -13,7 +13,7 @@ namespace ModelGen.Domain
     /// each operator's shape inference beside its definition, and on Keras layers, which answer
     /// <c>compute_output_shape</c> and <c>count_params</c> in their own file.
     /// </summary>
-    internal abstract class LayerEntry
+    internal abstract partial class LayerEntry
     {
         /// <summary>The kind's name, which is the attribute's name without <c>Attribute</c> and, where PyTorch has the module, its name: <c>Conv2d</c>.</summary>
         public abstract string Name { get; }

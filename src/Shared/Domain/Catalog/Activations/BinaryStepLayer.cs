@@ -43,5 +43,17 @@ namespace ModelGen.Domain
         public override string FieldType(LayerPlan layer) => "global::ModelGen.Layers.BinaryStep";
 
         protected override string Factory(Spec spec, LayerPlan layer) => $"new global::ModelGen.Layers.BinaryStep(valueAtZero: {CSharp.Literal(spec.ValueAtZero)})";
+
+        public override bool HasBackward(LayerPlan layer) => true;
+
+        public override string BackwardFormula(LayerPlan layer) => "δ ← 0 (the step is flat wherever it has a derivative)";
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
+        {
+            if (names.NeedsInputGradient)
+            {
+                yield return $"{names.Grad} = global::TorchSharp.torch.zeros_like({names.Grad});";
+            }
+        }
     }
 }

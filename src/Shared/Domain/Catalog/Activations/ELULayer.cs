@@ -34,5 +34,12 @@ namespace ModelGen.Domain
         protected override LayerOutcome? Infer(Spec spec, LayerContext context) => new(context.Input, LayerCounts.None);
 
         protected override string Factory(Spec spec, LayerPlan layer) => $"{CSharp.Nn}.ELU(alpha: {CSharp.Literal(spec.Alpha)})";
+
+        public override bool HasBackward(LayerPlan layer) => true;
+
+        public override string BackwardFormula(LayerPlan layer) => "δ ← δ ⊙ (x > 0 ? 1 : y + α)";
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names) =>
+            names.MultiplyGrad($"{names.Output}.add({CSharp.Literal(((Spec)layer.Spec).Alpha)}).masked_fill_({names.Input}.gt(0.0), 1.0)");
     }
 }

@@ -41,5 +41,14 @@ namespace ModelGen.Domain
 
         protected override string Factory(Spec spec, LayerPlan layer) =>
             $"{CSharp.Nn}.GELU(approximate: {CSharp.Modules}.GELU.Approximate.{(spec.Approximate == Tanh ? "tanh" : "none")})";
+
+        public override bool HasBackward(LayerPlan layer) => true;
+
+        public override string BackwardFormula(LayerPlan layer) => ((Spec)layer.Spec).Approximate == Tanh
+            ? "δ ← δ ⊙ (½(1 + u) + ½x(1 − u²)·√(2/π)(1 + 3·0.044715x²)), u = tanh(√(2/π)(x + 0.044715x³))"
+            : "δ ← δ ⊙ (Φ(x) + x·φ(x))";
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names) =>
+            names.MultiplyGrad($"global::ModelGen.Training.Gradients.GELUDerivative({names.Input}, tanh: {CSharp.Literal(((Spec)layer.Spec).Approximate == Tanh)})");
     }
 }

@@ -53,5 +53,15 @@ namespace ModelGen.Domain
 
         protected override string Factory(Spec spec, LayerPlan layer) =>
             $"new global::ModelGen.Layers.Hardtanh(minVal: {CSharp.Literal(spec.MinVal)}, maxVal: {CSharp.Literal(spec.MaxVal)})";
+
+        public override bool HasBackward(LayerPlan layer) => true;
+
+        public override string BackwardFormula(LayerPlan layer) => "δ ← δ ⊙ 1[min ≤ x ≤ max] (clamp's rule)";
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
+        {
+            var spec = (Spec)layer.Spec;
+            return names.MultiplyGrad($"{names.Input}.clamp({CSharp.Literal(spec.MinVal)}, {CSharp.Literal(spec.MaxVal)}).eq({names.Input}).to({names.Input}.dtype)");
+        }
     }
 }

@@ -34,5 +34,15 @@ namespace ModelGen.Domain
         protected override LayerOutcome? Infer(Spec spec, LayerContext context) => new(context.Input, LayerCounts.None);
 
         protected override string Factory(Spec spec, LayerPlan layer) => $"{CSharp.Nn}.LeakyReLU(negative_slope: {CSharp.Literal(spec.NegativeSlope)})";
+
+        public override bool HasBackward(LayerPlan layer) => true;
+
+        public override string BackwardFormula(LayerPlan layer) => "δ ← δ ⊙ (x > 0 ? 1 : s)";
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
+        {
+            double slope = ((Spec)layer.Spec).NegativeSlope;
+            return names.MultiplyGrad($"{names.Input}.gt(0.0).to({names.Input}.dtype).mul_({CSharp.Literal(1 - slope)}).add_({CSharp.Literal(slope)})");
+        }
     }
 }

@@ -57,5 +57,36 @@ namespace ModelGen.Domain
 
         protected override string Factory(Spec spec, LayerPlan layer) =>
             $"{CSharp.Nn}.PReLU(num_parameters: {spec.NumParameters}, init: {CSharp.Literal(spec.Init)})";
+
+        public override bool HasBackward(LayerPlan layer) => true;
+
+        public override string BackwardFormula(LayerPlan layer) => "∂a = Σ δ⊙min(x, 0) (per channel), δ ← δ ⊙ (x > 0 ? 1 : a)";
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
+        {
+            var spec = (Spec)layer.Spec;
+            string x = names.Input, g = names.Grad;
+            if (spec.NumParameters == 1)
+            {
+                yield return names.SetGradient("weight", $"{g}.mul({x}.clamp_max(0.0)).sum().reshape(1)");
+            }
+            else
+            {
+                yield return names.SetGradient("weight", $"{g}.mul({x}.clamp_max(0.0)).transpose(0, 1).reshape({spec.NumParameters}, -1).sum(1L)");
+            }
+
+            if (names.NeedsInputGradient)
+            {
+                // The slopes broadcast over the channel dimension (1) of the batched input.
+                var shape = new List<string>();
+                for (int i = 0; i <= layer.InputShape.Count; i++)
+                {
+                    shape.Add(i == 1 ? spec.NumParameters.ToString(System.Globalization.CultureInfo.InvariantCulture) : "1");
+                }
+
+                string a = spec.NumParameters == 1 ? names.Parameter("weight") : $"{names.Parameter("weight")}.reshape({string.Join(", ", shape)})";
+                yield return $"{g} = {g}.mul({x}.gt(0.0).to({x}.dtype).mul_({a}.neg().add(1.0)).add_({a}));";
+            }
+        }
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace ModelGen.Domain
 {
     /// <summary>Softmax and LogSoftmax over one dimension (the features by default).</summary>
@@ -44,5 +46,25 @@ namespace ModelGen.Domain
         }
 
         protected override string Factory(Spec spec, LayerPlan layer) => $"{CSharp.Nn}.{Name}(dim: {spec.Dim})";
+
+        public override bool HasBackward(LayerPlan layer) => true;
+
+        public override string BackwardFormula(LayerPlan layer) => Name == "Softmax"
+            ? "δ ← y ⊙ (δ − Σ δ⊙y) along Dim"
+            : "δ ← δ − softmax(x)·Σ δ along Dim, softmax(x) = eʸ";
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
+        {
+            if (!names.NeedsInputGradient)
+            {
+                yield break;
+            }
+
+            int dim = ((Spec)layer.Spec).Dim;
+            string g = names.Grad, y = names.Output;
+            yield return Name == "Softmax"
+                ? $"{g} = {y}.mul({g}.sub({g}.mul({y}).sum({dim}L, keepdim: true)));"
+                : $"{g} = {g}.sub({y}.exp().mul({g}.sum({dim}L, keepdim: true)));";
+        }
     }
 }

@@ -44,5 +44,16 @@ namespace ModelGen.Domain
 
         protected override string Factory(Spec spec, LayerPlan layer) =>
             $"{CSharp.Nn}.Softplus(beta: {CSharp.Literal(spec.Beta)}, threshold: {CSharp.Literal(spec.Threshold)})";
+
+        public override bool HasBackward(LayerPlan layer) => true;
+
+        public override string BackwardFormula(LayerPlan layer) => "δ ← δ ⊙ (βx > threshold ? 1 : σ(βx))";
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
+        {
+            var spec = (Spec)layer.Spec;
+            string bx = $"{names.Input}.mul({CSharp.Literal(spec.Beta)})";
+            return names.MultiplyGrad($"{bx}.sigmoid().masked_fill_({bx}.gt({CSharp.Literal(spec.Threshold)}), 1.0)");
+        }
     }
 }

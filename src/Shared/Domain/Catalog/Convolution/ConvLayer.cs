@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ModelGen.Domain
 {
@@ -192,7 +193,8 @@ namespace ModelGen.Domain
         {
             string head = $"{CSharp.Nn}.{Name}(in_channels: {layer.InFeatures}, out_channels: {spec.OutChannels}, kernel_size: {spec.Kernel.Tuple()}";
             string window = spec.AutoPad == AutoPadSpec.Explicit
-                ? $"stride: {spec.Stride.Tuple()}, padding: {spec.Padding.Tuple()}, dilation: {spec.Dilation.Tuple()}"
+                // A literal 0 converts to the Padding enum too, which makes TorchSharp's Conv1d ambiguous: 0L does not.
+                ? $"stride: {spec.Stride.Tuple()}, padding: {(spec.Padding.Rank == 1 && spec.Padding[0] == 0 ? "0L" : spec.Padding.Tuple())}, dilation: {spec.Dilation.Tuple()}"
                 : $"padding: global::TorchSharp.Padding.{spec.AutoPad}, stride: {spec.Stride.Tuple()}, dilation: {spec.Dilation.Tuple()}";
             string mode = spec.PaddingMode == PaddingModeSpec.Zeros ? string.Empty : $", padding_mode: global::TorchSharp.PaddingModes.{spec.PaddingMode}";
             string groups = spec.Groups == 1 ? string.Empty : $", groups: {spec.Groups}";
@@ -219,6 +221,60 @@ namespace ModelGen.Domain
             {
                 long total = (long)spec.Dilation[axis] * (spec.Kernel[axis] - 1);
                 values[axis] = (int)System.Math.Min(int.MaxValue, total - (total / 2));
+            }
+
+            return Axes.Of(values);
+        }
+
+        /// <summary>Rules for 1-D and 2-D convolutions with zero padding (explicit, valid, or a symmetric 'same').</summary>
+        public override bool HasBackward(LayerPlan layer)
+        {
+            var spec = (Spec)layer.Spec;
+            return Rank <= 2 && spec.PaddingMode == PaddingModeSpec.Zeros && (spec.AutoPad != AutoPadSpec.Same || SymmetricSame(spec));
+        }
+
+        public override string BackwardFormula(LayerPlan layer) => ((Spec)layer.Spec).Bias
+            ? "∂W = x ⋆ δ (correlation over the batch, per group), ∂b = Σ δ, δ ← δ ∗ W (transposed convolution)"
+            : "∂W = x ⋆ δ (correlation over the batch, per group), δ ← δ ∗ W (transposed convolution)";
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
+        {
+            var spec = (Spec)layer.Spec;
+            Axes padding = spec.AutoPad == AutoPadSpec.Same ? HalfSame(spec) : EffectivePadding(spec);
+            string dW = $"dW{names.Index}", dx = $"dx{names.Index}";
+            yield return $"var ({dW}, {dx}) = {BackwardRules.Gradients}.Conv({names.Input}, {names.Grad}, {names.Parameter("weight")}, {spec.Stride.LongArray()}, {padding.LongArray()}, {spec.Dilation.LongArray()}, groups: {spec.Groups}, inputGradient: {CSharp.Literal(names.NeedsInputGradient)});";
+            yield return names.SetGradient("weight", dW);
+            if (spec.Bias)
+            {
+                string dims = string.Join(", ", new[] { "0" }.Concat(Enumerable.Range(2, Rank).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+                yield return names.SetGradient("bias", $"{names.Grad}.sum(new long[] {{ {dims} }})");
+            }
+
+            if (names.NeedsInputGradient)
+            {
+                yield return $"{names.Grad} = {dx}!;";
+            }
+        }
+
+        private static bool SymmetricSame(Spec spec)
+        {
+            for (int axis = 0; axis < spec.Kernel.Rank; axis++)
+            {
+                if ((long)spec.Dilation[axis] * (spec.Kernel[axis] - 1) % 2 != 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static Axes HalfSame(Spec spec)
+        {
+            var values = new int[spec.Kernel.Rank];
+            for (int axis = 0; axis < values.Length; axis++)
+            {
+                values[axis] = spec.Dilation[axis] * (spec.Kernel[axis] - 1) / 2;
             }
 
             return Axes.Of(values);

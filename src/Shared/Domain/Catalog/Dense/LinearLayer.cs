@@ -67,5 +67,30 @@ namespace ModelGen.Domain
 
         protected override string ParameterFormula(Spec spec, LayerPlan layer) =>
             spec.Bias ? $"{layer.InFeatures}·{spec.OutFeatures} + {spec.OutFeatures}" : $"{layer.InFeatures}·{spec.OutFeatures}";
+
+        public override bool HasBackward(LayerPlan layer) => true;
+
+        public override string BackwardFormula(LayerPlan layer) =>
+            ((Spec)layer.Spec).Bias ? "∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W" : "∂W = δᵀ·x, δ ← δ·W";
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
+        {
+            var spec = (Spec)layer.Spec;
+            string x = names.Input, g = names.Grad;
+            bool flat = layer.InputShape.Count == 1;
+            // On a sequence (or any rank > 2) the positions are rows like the samples.
+            string rows = flat ? g : $"{g}.reshape(-1, {spec.OutFeatures})";
+            string inputs = flat ? x : $"{x}.reshape(-1, {layer.InFeatures})";
+            yield return names.SetGradient("weight", $"{rows}.t().mm({inputs})");
+            if (spec.Bias)
+            {
+                yield return names.SetGradient("bias", $"{rows}.sum(0L)");
+            }
+
+            if (names.NeedsInputGradient)
+            {
+                yield return flat ? $"{g} = {g}.mm({names.Parameter("weight")});" : $"{g} = {g}.matmul({names.Parameter("weight")});";
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ModelGen.Domain
 {
@@ -81,5 +82,30 @@ namespace ModelGen.Domain
             $"{CSharp.Nn}.{Name}(num_features: {layer.InFeatures}, eps: {CSharp.Literal(spec.Eps)}, momentum: {CSharp.Literal(spec.Momentum)})";
 
         protected override string ParameterFormula(Spec spec, LayerPlan layer) => $"2·{layer.InFeatures}";
+
+        public override bool HasBackward(LayerPlan layer) => true;
+
+        public override IEnumerable<string> SavedForBackward(LayerPlan layer) => new[] { "xhat", "invstd" };
+
+        public override IEnumerable<string> TrainingForward(LayerPlan layer, BackwardNames names)
+        {
+            yield return $"{names.Output} = {Forward(layer, names.Input)};";
+            yield return $"{names.Saved("xhat")} = {BackwardRules.Gradients}.BatchNormNormalized({names.Input}, {names.Field}.running_mean, {names.Field}.running_var, {CSharp.Literal(((Spec)layer.Spec).Eps)}, training, out {names.Saved("invstd")});";
+        }
+
+        public override string BackwardFormula(LayerPlan layer) =>
+            "∂γ = Σ δ⊙x̂, ∂β = Σ δ, δ ← γ/σ·(δ − mean δ − x̂·mean(δ⊙x̂)) in training, γ/σ·δ in evaluation";
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
+        {
+            string dims = string.Join(", ", new[] { 0 }.Concat(Enumerable.Range(2, layer.InputShape.Count - 1)));
+            string g = names.Grad;
+            yield return names.SetGradient("weight", $"{g}.mul({names.Saved("xhat")}).sum(new long[] {{ {dims} }})");
+            yield return names.SetGradient("bias", $"{g}.sum(new long[] {{ {dims} }})");
+            if (names.NeedsInputGradient)
+            {
+                yield return $"{g} = {BackwardRules.Gradients}.BatchNormInput({g}, {names.Saved("xhat")}, {names.Saved("invstd")}, {names.Parameter("weight")}, training);";
+            }
+        }
     }
 }

@@ -101,5 +101,40 @@ namespace ModelGen.Domain
 
         private static EquatableArray<int> Normalized(Spec spec, EquatableArray<int> input) =>
             new(input.Skip(input.Count - spec.NormalizedDims).ToArray());
+
+        public override bool HasBackward(LayerPlan layer) => true;
+
+        public override IEnumerable<string> SavedForBackward(LayerPlan layer) => new[] { "xhat", "invstd" };
+
+        public override IEnumerable<string> TrainingForward(LayerPlan layer, BackwardNames names)
+        {
+            var spec = (Spec)layer.Spec;
+            yield return $"{names.Output} = {Forward(layer, names.Input)};";
+            yield return $"{names.Saved("xhat")} = {BackwardRules.Gradients}.LayerNormNormalized({names.Input}, {spec.NormalizedDims}, {CSharp.Literal(spec.Eps)}, out {names.Saved("invstd")});";
+        }
+
+        public override string BackwardFormula(LayerPlan layer) =>
+            "∂γ = Σ δ⊙x̂, ∂β = Σ δ over samples (and positions), δ̃ = δ⊙γ, δ ← (δ̃ − mean δ̃ − x̂·mean(δ̃⊙x̂))/σ over the normalized dimensions";
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
+        {
+            var spec = (Spec)layer.Spec;
+            string g = names.Grad;
+            string leading = string.Join(", ", Enumerable.Range(0, layer.InputShape.Count + 1 - spec.NormalizedDims));
+            if (spec.ElementwiseAffine)
+            {
+                yield return names.SetGradient("weight", $"{g}.mul({names.Saved("xhat")}).sum(new long[] {{ {leading} }})");
+                if (spec.Bias)
+                {
+                    yield return names.SetGradient("bias", $"{g}.sum(new long[] {{ {leading} }})");
+                }
+            }
+
+            if (names.NeedsInputGradient)
+            {
+                string weight = spec.ElementwiseAffine ? names.Parameter("weight") : "null";
+                yield return $"{g} = {BackwardRules.Gradients}.LayerNormInput({g}, {names.Saved("xhat")}, {names.Saved("invstd")}, {weight}, {spec.NormalizedDims});";
+            }
+        }
     }
 }

@@ -67,5 +67,27 @@ namespace ModelGen.Domain
         protected override string Factory(Spec spec, LayerPlan layer) =>
             // TorchSharp's AdaptiveMaxPool2d takes only an array; the others take a number or a tuple.
             $"{CSharp.Nn}.{Name}(output_size: {(IsMax ? spec.OutputSize.LongArray() : spec.OutputSize.Tuple())})";
+
+        public override bool HasBackward(LayerPlan layer) => !IsMax;
+
+        public override string BackwardFormula(LayerPlan layer) => Rank == 1
+            ? "y = x·Aᵀ with A the averaging matrix, so δ ← δ·A"
+            : "y = A_h·x·A_wᵀ with the averaging matrices, so δ ← A_hᵀ·δ·A_w";
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
+        {
+            if (!names.NeedsInputGradient)
+            {
+                yield break;
+            }
+
+            string g = names.Grad;
+            int n = layer.InputShape.Count;
+            string Matrix(int axis) =>
+                $"{BackwardRules.Gradients}.AdaptiveAverageMatrix({layer.InputShape[axis]}, {layer.OutputShape[axis]}, {g})";
+            yield return Rank == 1
+                ? $"{g} = {g}.matmul({Matrix(n - 1)});"
+                : $"{g} = {Matrix(n - 2)}.t().matmul({g}).matmul({Matrix(n - 1)});";
+        }
     }
 }

@@ -126,5 +126,49 @@ namespace ModelGen.Domain
             sizes.CopyTo(shape, 1);
             return Shape.Of(shape);
         }
+
+        public override bool HasBackward(LayerPlan layer) => Rank <= 2;
+
+        public override IEnumerable<string> SavedForBackward(LayerPlan layer)
+        {
+            if (IsMax)
+            {
+                yield return "indices";
+            }
+        }
+
+        public override IEnumerable<string> TrainingForward(LayerPlan layer, BackwardNames names)
+        {
+            if (!IsMax)
+            {
+                yield return $"{names.Output} = {Forward(layer, names.Input)};";
+                yield break;
+            }
+
+            // The arg-max of each window, flat over the channel's positions, for the backward.
+            var spec = (Spec)layer.Spec;
+            Axes dilation = spec.Dilation ?? Axes.Same(Rank, 1);
+            string ceil = CSharp.Literal(spec.CeilMode);
+            yield return Rank == 1
+                ? $"({names.Output}, {names.Saved("indices")}) = {CSharp.Nn}.functional.max_pool1d_with_indices({names.Input}, {spec.Kernel[0]}, {spec.Stride[0]}, {spec.Padding[0]}, {dilation[0]}, {ceil});"
+                : $"({names.Output}, {names.Saved("indices")}) = {CSharp.Nn}.functional.max_pool2d_with_indices({names.Input}, {spec.Kernel.LongArray()}, {spec.Stride.LongArray()}, {spec.Padding.LongArray()}, {dilation.LongArray()}, {ceil});";
+        }
+
+        public override string BackwardFormula(LayerPlan layer) => IsMax
+            ? "δ routed to each window's arg-max, overlapping windows adding up"
+            : ((Spec)layer.Spec).CountIncludePad ? "δ/|window| spread over each window (padding counted)" : "δ/|window ∩ input| spread over each window";
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
+        {
+            if (!names.NeedsInputGradient)
+            {
+                yield break;
+            }
+
+            var spec = (Spec)layer.Spec;
+            yield return IsMax
+                ? $"{names.Grad} = {BackwardRules.Gradients}.MaxPool({names.Input}, {names.Grad}, {names.Saved("indices")});"
+                : $"{names.Grad} = {BackwardRules.Gradients}.AvgPool({names.Input}, {names.Grad}, {spec.Kernel.LongArray()}, {spec.Stride.LongArray()}, {spec.Padding.LongArray()}, ceilMode: {CSharp.Literal(spec.CeilMode)}, countIncludePad: {CSharp.Literal(spec.CountIncludePad)});";
+        }
     }
 }

@@ -42,5 +42,9 @@ namespace ModelGen.Domain
         public override string FieldType(LayerPlan layer) => "global::ModelGen.Layers.GaussianNoise";
 
         protected override string Factory(Spec spec, LayerPlan layer) => $"new global::ModelGen.Layers.GaussianNoise(std: {CSharp.Literal(spec.Std)})";
+
+        public override bool HasBackward(LayerPlan layer) => true;
+
+        public override string BackwardFormula(LayerPlan layer) => "δ unchanged (y = x + noise)";
     }
 }

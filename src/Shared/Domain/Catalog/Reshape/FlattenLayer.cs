@@ -84,5 +84,17 @@ namespace ModelGen.Domain
         }
 
         protected override string Factory(Spec spec, LayerPlan layer) => $"{CSharp.Nn}.Flatten(start_dim: {spec.StartDim}, end_dim: {spec.EndDim})";
+
+        public override bool HasBackward(LayerPlan layer) => true;
+
+        public override string BackwardFormula(LayerPlan layer) => "δ ← δ reshaped to x's shape";
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
+        {
+            if (names.NeedsInputGradient)
+            {
+                yield return $"{names.Grad} = {names.Grad}.reshape({names.Input}.shape);";
+            }
+        }
     }
 }

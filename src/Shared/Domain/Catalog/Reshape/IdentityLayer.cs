@@ -24,5 +24,9 @@ namespace ModelGen.Domain
         protected override LayerOutcome? Infer(Spec spec, LayerContext context) => new(context.Input, LayerCounts.None);
 
         protected override string Factory(Spec spec, LayerPlan layer) => $"{CSharp.Nn}.Identity()";
+
+        public override bool HasBackward(LayerPlan layer) => true;
+
+        public override string BackwardFormula(LayerPlan layer) => "δ unchanged";
     }
 }

@@ -89,5 +89,17 @@ namespace ModelGen.Domain
         // TorchSharp 0.107's Unflatten rejects a negative dim, so the emitted one counts from the batch.
         protected override string Factory(Spec spec, LayerPlan layer) =>
             $"{CSharp.Nn}.Unflatten(dim: {(spec.Dim < 0 ? spec.Dim + layer.InputShape.Count + 1 : spec.Dim)}, unflattened_size: new long[] {{ {string.Join(", ", spec.Sizes)} }})";
+
+        public override bool HasBackward(LayerPlan layer) => true;
+
+        public override string BackwardFormula(LayerPlan layer) => "δ ← δ reshaped to x's shape";
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
+        {
+            if (names.NeedsInputGradient)
+            {
+                yield return $"{names.Grad} = {names.Grad}.reshape({names.Input}.shape);";
+            }
+        }
     }
 }

@@ -75,5 +75,23 @@ namespace ModelGen.Domain
                 ? $"{CSharp.Nn}.ZeroPad2d(padding: {left})"
                 : $"{CSharp.Nn}.ZeroPad2d(padding: ({left}, {right}, {top}, {bottom}))";
         }
+
+        public override bool HasBackward(LayerPlan layer)
+        {
+            (int left, int right, int top, int bottom) = ((Spec)layer.Spec).Sides;
+            return left >= 0 && right >= 0 && top >= 0 && bottom >= 0;
+        }
+
+        public override string BackwardFormula(LayerPlan layer) => "δ ← δ without the padded border";
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
+        {
+            if (names.NeedsInputGradient)
+            {
+                (int left, _, int top, _) = ((Spec)layer.Spec).Sides;
+                int height = layer.InputShape[layer.InputShape.Count - 2], width = layer.InputShape[layer.InputShape.Count - 1];
+                yield return $"{names.Grad} = {names.Grad}.narrow(-2, {top}, {height}).narrow(-1, {left}, {width});";
+            }
+        }
     }
 }

@@ -78,5 +78,24 @@ namespace ModelGen.Domain
         }
 
         protected override string ParameterFormula(Spec spec, LayerPlan layer) => $"{spec.NumEmbeddings}·{spec.EmbeddingDim}";
+
+        public override bool HasBackward(LayerPlan layer) => true;
+
+        public override string BackwardFormula(LayerPlan layer) => ((Spec)layer.Spec).PaddingIdx is null
+            ? "∂E[i] = Σ δ at the positions holding id i (rows accumulate)"
+            : "∂E[i] = Σ δ at the positions holding id i (rows accumulate), 0 for the padding row";
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
+        {
+            var spec = (Spec)layer.Spec;
+            string dE = $"dE{names.Index}";
+            yield return $"var {dE} = global::TorchSharp.torch.zeros_like({names.Parameter("weight")}).index_add_(0, {names.Input}.flatten(), {names.Grad}.reshape(-1, {spec.EmbeddingDim}), 1);";
+            if (spec.PaddingIdx is int p)
+            {
+                yield return $"{dE}.narrow(0, {(p < 0 ? p + spec.NumEmbeddings : p)}, 1).zero_();";
+            }
+
+            yield return names.SetGradient("weight", dE);
+        }
     }
 }

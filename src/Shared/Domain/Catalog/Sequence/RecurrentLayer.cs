@@ -175,5 +175,36 @@ namespace ModelGen.Domain
                 : $"{first} + {spec.NumLayers - 1}·({g}{spec.HiddenSize}·{d * (long)spec.HiddenSize} + {g}{spec.HiddenSize}·{spec.HiddenSize}{bias})";
             return d == 1 ? perDirection : $"2·({perDirection})";
         }
+
+        /// <summary>Backpropagation through time, for any number of layers and both directions; not with dropout between layers.</summary>
+        public override bool HasBackward(LayerPlan layer)
+        {
+            var spec = (Spec)layer.Spec;
+            return spec.NumLayers == 1 || spec.Dropout == 0;
+        }
+
+        public override IEnumerable<string> SavedForBackward(LayerPlan layer) => new[] { "steps" };
+
+        public override string SavedType(LayerPlan layer, string name) => "global::ModelGen.Training.RecurrentTape";
+
+        public override IEnumerable<string> TrainingForward(LayerPlan layer, BackwardNames names)
+        {
+            var spec = (Spec)layer.Spec;
+            // Step by step, as the module computes it, keeping each step's gates and states.
+            yield return $"{names.Output} = {BackwardRules.Gradients}.RecurrentForward({names.Field}, global::ModelGen.Training.RecurrentCell.{Name}, {names.Input}, layers: {spec.NumLayers}, bidirectional: {CSharp.Literal(spec.Bidirectional)}, returnSequences: {CSharp.Literal(spec.ReturnSequences)}, relu: {CSharp.Literal(IsRnn && spec.Nonlinearity == 1)}, out {names.Saved("steps")});";
+        }
+
+        public override string BackwardFormula(LayerPlan layer) => Name switch
+        {
+            "LSTM" => "through time: δc = δc₊⊙f₊ + δh⊙o⊙(1 − tanh²c), gates i, f, g, o; ∂W_ih = Σₜ δzₜᵀxₜ, ∂W_hh = Σₜ δzₜᵀhₜ₋₁, ∂b_ih = ∂b_hh = Σ δz",
+            "GRU" => "through time: δn = δh⊙(1 − z)⊙(1 − n²), δz = δh⊙(hₜ₋₁ − n)⊙z(1 − z), δr = δn⊙(W_hn·h + b_hn)⊙r(1 − r); ∂W = Σₜ δzₜᵀ·input",
+            _ => "through time: δz = (δhₜ + δzₜ₊₁·W_hh)⊙act′; ∂W_ih = Σₜ δzₜᵀxₜ, ∂W_hh = Σₜ δzₜᵀhₜ₋₁, ∂b = Σ δz",
+        };
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
+        {
+            string call = $"{BackwardRules.Gradients}.RecurrentBackward({names.Saved("steps")}, {names.Grad})";
+            yield return names.NeedsInputGradient ? $"{names.Grad} = {call};" : $"{call};";
+        }
     }
 }

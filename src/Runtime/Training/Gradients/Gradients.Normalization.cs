@@ -1,0 +1,115 @@
+using System;
+using System.Linq;
+using static TorchSharp.torch;
+
+namespace ModelGen.Training
+{
+    public static partial class Gradients
+    {
+        /// <summary>
+        /// x̂ of batch normalization, with 1/σ: in training the batch's statistics over every dimension
+        /// but the channels (1), σ² biased as libtorch normalizes with it; in evaluation the running ones.
+        /// </summary>
+        /// <param name="x">The layer's input, N×C×….</param>
+        /// <param name="runningMean">The running mean (C).</param>
+        /// <param name="runningVar">The running variance (C).</param>
+        /// <param name="eps">ε.</param>
+        /// <param name="training">Whether batch statistics are used.</param>
+        /// <param name="inverseStd">1/√(σ² + ε), broadcast over x.</param>
+        /// <returns>x̂ = (x − μ)/√(σ² + ε).</returns>
+        public static Tensor BatchNormNormalized(Tensor x, Tensor? runningMean, Tensor? runningVar, double eps, bool training, out Tensor inverseStd)
+        {
+            ArgumentNullException.ThrowIfNull(x);
+            long[] dims = new long[] { 0 }.Concat(Enumerable.Range(2, (int)x.dim() - 2).Select(d => (long)d)).ToArray();
+            Tensor mean, variance;
+            if (training || runningMean is null || runningVar is null)
+            {
+                mean = x.mean(dims, keepdim: true);
+                variance = x.var(dims, unbiased: false, keepdim: true);
+            }
+            else
+            {
+                long[] shape = Enumerable.Repeat(1L, (int)x.dim()).ToArray();
+                shape[1] = x.shape[1];
+                mean = runningMean.reshape(shape);
+                variance = runningVar.reshape(shape);
+            }
+
+            inverseStd = variance.add(eps).rsqrt_();
+            Tensor normalized = x.sub(mean).mul_(inverseStd);
+            mean.Dispose();
+            variance.Dispose();
+            return normalized;
+        }
+
+        /// <summary>
+        /// ∂L/∂x of batch normalization y = γ·x̂ + β. Training, M values per channel:
+        /// ∂x = γ/σ · (δ − mean(δ) − x̂·mean(δ⊙x̂)); evaluation (fixed statistics): ∂x = γ/σ · δ.
+        /// </summary>
+        /// <param name="g">δ = ∂L/∂y.</param>
+        /// <param name="normalized">x̂.</param>
+        /// <param name="inverseStd">1/σ, broadcast over x.</param>
+        /// <param name="weight">γ (C), or null without an affine transform.</param>
+        /// <param name="training">Whether batch statistics were used.</param>
+        /// <returns>∂L/∂x.</returns>
+        public static Tensor BatchNormInput(Tensor g, Tensor normalized, Tensor inverseStd, Tensor? weight, bool training)
+        {
+            ArgumentNullException.ThrowIfNull(g);
+            ArgumentNullException.ThrowIfNull(normalized);
+            ArgumentNullException.ThrowIfNull(inverseStd);
+            long[] shape = Enumerable.Repeat(1L, (int)g.dim()).ToArray();
+            shape[1] = g.shape[1];
+            using Tensor scale = weight is null ? inverseStd.alias() : inverseStd.mul(weight.reshape(shape));
+            if (!training)
+            {
+                return g.mul(scale);
+            }
+
+            long[] dims = new long[] { 0 }.Concat(Enumerable.Range(2, (int)g.dim() - 2).Select(d => (long)d)).ToArray();
+            using Tensor meanG = g.mean(dims, keepdim: true);
+            using Tensor meanGx = g.mul(normalized).mean(dims, keepdim: true);
+            return g.sub(meanG).sub_(normalized.mul(meanGx)).mul_(scale);
+        }
+
+        /// <summary>
+        /// Layer normalization over the last <paramref name="normalizedDims"/> dimensions: x̂ and 1/σ
+        /// per sample (and position), σ² biased.
+        /// </summary>
+        /// <param name="x">The layer's input.</param>
+        /// <param name="normalizedDims">How many trailing dimensions are normalized together.</param>
+        /// <param name="eps">ε.</param>
+        /// <param name="inverseStd">1/√(σ² + ε), broadcast over x.</param>
+        /// <returns>x̂.</returns>
+        public static Tensor LayerNormNormalized(Tensor x, int normalizedDims, double eps, out Tensor inverseStd)
+        {
+            ArgumentNullException.ThrowIfNull(x);
+            long[] dims = Enumerable.Range((int)x.dim() - normalizedDims, normalizedDims).Select(d => (long)d).ToArray();
+            using Tensor mean = x.mean(dims, keepdim: true);
+            using Tensor variance = x.var(dims, unbiased: false, keepdim: true);
+            inverseStd = variance.add(eps).rsqrt_();
+            return x.sub(mean).mul_(inverseStd);
+        }
+
+        /// <summary>
+        /// ∂L/∂x of layer normalization y = γ⊙x̂ + β, with δ̃ = δ⊙γ and means over the normalized
+        /// dimensions: ∂x = (δ̃ − mean(δ̃) − x̂·mean(δ̃⊙x̂))/σ.
+        /// </summary>
+        /// <param name="g">δ.</param>
+        /// <param name="normalized">x̂.</param>
+        /// <param name="inverseStd">1/σ.</param>
+        /// <param name="weight">γ, or null without an affine transform.</param>
+        /// <param name="normalizedDims">How many trailing dimensions are normalized together.</param>
+        /// <returns>∂L/∂x.</returns>
+        public static Tensor LayerNormInput(Tensor g, Tensor normalized, Tensor inverseStd, Tensor? weight, int normalizedDims)
+        {
+            ArgumentNullException.ThrowIfNull(g);
+            ArgumentNullException.ThrowIfNull(normalized);
+            ArgumentNullException.ThrowIfNull(inverseStd);
+            long[] dims = Enumerable.Range((int)g.dim() - normalizedDims, normalizedDims).Select(d => (long)d).ToArray();
+            using Tensor scaled = weight is null ? g.alias() : g.mul(weight);
+            using Tensor mean = scaled.mean(dims, keepdim: true);
+            using Tensor meanX = scaled.mul(normalized).mean(dims, keepdim: true);
+            return scaled.sub(mean).sub_(normalized.mul(meanX)).mul_(inverseStd);
+        }
+    }
+}

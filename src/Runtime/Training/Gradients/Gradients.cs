@@ -1,0 +1,75 @@
+using System;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace ModelGen.Training
+{
+    /// <summary>
+    /// The mechanics a generated <c>Backward</c> calls: writing a parameter's gradient so that
+    /// optimizers, clipping and the gradient checks see it as if autograd had written it, and the
+    /// few rules whose code is longer than their formula (convolution, pooling, recurrent layers).
+    /// </summary>
+    public static partial class Gradients
+    {
+        /// <summary>
+        /// Writes <paramref name="value"/> into <paramref name="parameter"/>'s <c>.grad</c>: copied into the
+        /// existing gradient (which the optimizer may hold), or a detached copy that outlives the
+        /// step's dispose scope when there is none yet.
+        /// </summary>
+        /// <param name="parameter">The parameter.</param>
+        /// <param name="value">∂L/∂parameter, of the parameter's shape.</param>
+        public static void Set(Parameter parameter, Tensor value)
+        {
+            ArgumentNullException.ThrowIfNull(parameter);
+            ArgumentNullException.ThrowIfNull(value);
+            using Tensor? grad = parameter.grad;
+            if (grad is not null && grad.shape.AsSpan().SequenceEqual(parameter.shape))
+            {
+                grad.copy_(value);
+                return;
+            }
+
+            Tensor fresh = value.detach().clone().reshape(parameter.shape);
+            fresh.DetachFromDisposeScope();
+            parameter.grad = fresh;
+        }
+
+        /// <summary>
+        /// The inverted-dropout mask libtorch's CPU dropout draws (the same random numbers for the same
+        /// seed): Bernoulli(1 − p) scaled by 1/(1 − p), of <paramref name="x"/>'s shape.
+        /// </summary>
+        /// <param name="x">The dropout's input.</param>
+        /// <param name="p">The drop probability.</param>
+        /// <returns>The mask m; the dropout's output is x ⊙ m.</returns>
+        public static Tensor DropoutMask(Tensor x, double p)
+        {
+            ArgumentNullException.ThrowIfNull(x);
+            if (p >= 1)
+            {
+                return torch.zeros_like(x);
+            }
+
+            return torch.empty_like(x).bernoulli_(1 - p).div_(1 - p);
+        }
+
+        /// <summary>The channel-wise mask of Dropout2d (libtorch's feature dropout): one draw per sample and channel, N×C×1×1.</summary>
+        /// <param name="x">The dropout's input, N×C×….</param>
+        /// <param name="p">The drop probability.</param>
+        /// <returns>The mask, broadcast over the positions.</returns>
+        public static Tensor FeatureDropoutMask(Tensor x, double p)
+        {
+            ArgumentNullException.ThrowIfNull(x);
+            var shape = new long[x.dim()];
+            Array.Fill(shape, 1L);
+            shape[0] = x.shape[0];
+            shape[1] = x.shape[1];
+            if (p >= 1)
+            {
+                return torch.zeros(shape, dtype: x.dtype, device: x.device);
+            }
+
+            return torch.empty(shape, dtype: x.dtype, device: x.device).bernoulli_(1 - p).div_(1 - p);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+namespace ModelGen.Domain
+{
+    /// <summary>Whether a model trains with the generated backward, and what prevents it.</summary>
+    internal static class BackwardRules
+    {
+        /// <summary>The runtime's gradient helpers, for generated code.</summary>
+        public const string Gradients = "global::ModelGen.Training.Gradients";
+
+        /// <summary>The first layer whose kind has no backward rule, or null when every layer has one.</summary>
+        public static LayerPlan? Blocker(ModelPlan plan)
+        {
+            foreach (LayerPlan layer in plan.Layers)
+            {
+                if (!layer.Entry.HasBackward(layer))
+                {
+                    return layer;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Whether the generated training step can use the generated backward: a trainable flat stack whose every layer has a rule.</summary>
+        public static bool CanGenerate(ModelPlan plan) => plan.HasTraining && plan.Layers.Count > 0 && Blocker(plan) is null;
+
+        /// <summary>
+        /// The informational problem of a trainable model that falls back to autograd without asking
+        /// for it: the first layer whose kind has no rule; null when there is none.
+        /// </summary>
+        public static ModelProblem? AutogradProblem(ModelPlan plan)
+        {
+            if (!plan.HasTraining || plan.Spec.Autograd || plan.HasErrors)
+            {
+                return null;
+            }
+
+            for (int i = 0; i < plan.Layers.Count; i++)
+            {
+                LayerPlan layer = plan.Layers[i];
+                if (!layer.Entry.HasBackward(layer))
+                {
+                    return new ModelProblem(ProblemKind.AutogradBackward, ProblemTarget.Layer, i,
+                        $"{plan.Spec.Name} trains with autograd: {layer.Spec.Display} has no generated backward rule yet, so TrainStep records an autograd graph; set [Model(..., Autograd = true)] to make that the declared choice");
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The ∂L/∂ŷ formula of the loss, for the comment in the generated code.</summary>
+        public static string LossFormula(LossSpec loss)
+        {
+            string m = loss.Reduction == LossReductionSpec.Sum ? string.Empty : "/m";
+            string n = loss.Reduction == LossReductionSpec.Sum ? string.Empty : "/N";
+            return loss.Kind switch
+            {
+                LossKindSpec.MSE => $"∂L/∂ŷ = 2(ŷ − t){m}",
+                LossKindSpec.MAE => $"∂L/∂ŷ = sign(ŷ − t){m}",
+                LossKindSpec.Huber => $"∂L/∂ŷ = clamp(ŷ − t, −δ, δ){m}",
+                LossKindSpec.BCE => $"∂L/∂ŷ = (ŷ − t)/(ŷ(1 − ŷ)){m}",
+                LossKindSpec.BCEWithLogits => $"∂L/∂ŷ = (σ(ŷ) − t){m}",
+                LossKindSpec.CrossEntropy => $"∂L/∂ŷ = Σc·softmax(ŷ) − c, c = {(loss.ClassWeights.Count > 0 ? "w·" : string.Empty)}({(loss.LabelSmoothing != 0 ? "(1 − ε)·onehot(t) + ε/K" : "onehot(t)")}){(loss.Reduction == LossReductionSpec.Sum ? string.Empty : loss.ClassWeights.Count > 0 ? "/Σw_t" : "/N")}",
+                LossKindSpec.NLL => $"∂L/∂ŷ = −{(loss.ClassWeights.Count > 0 ? "w·" : string.Empty)}onehot(t){(loss.Reduction == LossReductionSpec.Sum ? string.Empty : loss.ClassWeights.Count > 0 ? "/Σw_t" : "/N")}",
+                LossKindSpec.KLDivergence => $"∂L/∂ŷ = −t{n}",
+                _ => "∂L/∂ŷ",
+            };
+        }
+    }
+}

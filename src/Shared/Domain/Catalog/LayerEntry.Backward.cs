@@ -1,0 +1,79 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ModelGen.Domain
+{
+    /// <summary>
+    /// The backward half of an entry, beside its forward as JAX registers a primitive's rule next
+    /// to its definition: what the training forward keeps, and the code that turns ∂L/∂y into ∂L/∂x
+    /// and each parameter's gradient, with the formula (PyTorch's derivatives.yaml, one line per
+    /// input) as its comment. The emitter walks the layers in reverse and names no kind; a kind
+    /// without a rule makes its model train with autograd.
+    /// </summary>
+    internal abstract partial class LayerEntry
+    {
+        /// <summary>Whether the kind has a backward rule for this layer (a rule may cover some arguments only).</summary>
+        public virtual bool HasBackward(LayerPlan layer) => false;
+
+        /// <summary>
+        /// The tensors, besides the layer's input and output, that the training forward keeps for the
+        /// backward (<c>mask</c>, <c>indices</c>): fields of the tape, numbered by layer (<c>mask3</c>).
+        /// </summary>
+        public virtual IEnumerable<string> SavedForBackward(LayerPlan layer) => Enumerable.Empty<string>();
+
+        /// <summary>The C# type of a saved field: a tensor unless the rule keeps more (a recurrent layer's tape).</summary>
+        public virtual string SavedType(LayerPlan layer, string name) => CSharp.Tensor;
+
+        /// <summary>
+        /// The statements of the training forward (no autograd graph is recorded): they set
+        /// <see cref="BackwardNames.Output"/> from <see cref="BackwardNames.Input"/> and fill the saved
+        /// tensors. By default the layer's own forward, when nothing needs saving.
+        /// </summary>
+        public virtual IEnumerable<string> TrainingForward(LayerPlan layer, BackwardNames names)
+        {
+            yield return $"{names.Output} = {Forward(layer, names.Input)};";
+        }
+
+        /// <summary>The rule as a formula, for the comment above the code: <c>∂W = δᵀ·x, ∂b = Σ δ, δ ← δ·W</c>.</summary>
+        public virtual string BackwardFormula(LayerPlan layer) => string.Empty;
+
+        /// <summary>
+        /// The backward statements: from <see cref="BackwardNames.Grad"/> = ∂L/∂y they write each
+        /// parameter's gradient (<c>Gradients.Set</c>) and, when <see cref="BackwardNames.NeedsInputGradient"/>,
+        /// set <see cref="BackwardNames.Grad"/> to ∂L/∂x.
+        /// </summary>
+        public virtual IEnumerable<string> Backward(LayerPlan layer, BackwardNames names) => Enumerable.Empty<string>();
+    }
+
+    /// <summary>The names a layer's backward code uses in the generated training forward and <c>Backward</c>.</summary>
+    /// <param name="Index">The layer's position, from 1; the tape's <c>x{Index}</c> is its output.</param>
+    /// <param name="Field">The layer's field: <c>fc1</c>.</param>
+    /// <param name="NeedsInputGradient">Whether ∂L/∂x is needed (not for the first layer, whose input is data).</param>
+    internal sealed record BackwardNames(int Index, string Field, bool NeedsInputGradient)
+    {
+        /// <summary>The tape variable of the generated code.</summary>
+        public const string Tape = "t";
+
+        /// <summary>The running gradient ∂L/∂(current tensor).</summary>
+        public string Grad => "g";
+
+        /// <summary>The layer's input on the tape: <c>t.x2</c>.</summary>
+        public string Input => $"{Tape}.x{Index - 1}";
+
+        /// <summary>The layer's output on the tape: <c>t.x3</c>.</summary>
+        public string Output => $"{Tape}.x{Index}";
+
+        /// <summary>A saved tensor on the tape: <c>t.mask3</c>.</summary>
+        public string Saved(string name) => $"{Tape}.{name}{Index}";
+
+        /// <summary>A parameter of the layer: <c>fc1.weight!</c>.</summary>
+        public string Parameter(string name) => $"{Field}.{name}!";
+
+        /// <summary>An element-wise rule, δ ← δ ⊙ f′: the statement, or none for the first layer.</summary>
+        public IEnumerable<string> MultiplyGrad(string derivative) =>
+            NeedsInputGradient ? new[] { $"{Grad} = {Grad}.mul({derivative});" } : Enumerable.Empty<string>();
+
+        /// <summary>The statement that writes a parameter's gradient.</summary>
+        public string SetGradient(string parameter, string value) => $"{BackwardRules.Gradients}.Set({Parameter(parameter)}, {value});";
+    }
+}
