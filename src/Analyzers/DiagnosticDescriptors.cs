@@ -64,7 +64,7 @@ namespace ModelGen.Analyzers
         public const string SymbolicLengthId = "MG0013";
 
         /// <summary>A trainable model trains with autograd because a layer has no generated backward rule.</summary>
-        public const string AutogradBackwardId = "MG0060";
+        public const string AutogradBackwardId = "MG0014";
 
         public static readonly DiagnosticDescriptor EmptyOutput = Create(
             EmptyOutputId,

@@ -5,11 +5,11 @@ using static ModelGen.Analyzers.Tests.Expect;
 
 namespace ModelGen.Analyzers.Tests;
 
-/// <summary>MG0060: a trainable model that falls back to autograd is told which layer prevents the generated backward.</summary>
+/// <summary>MG0014: a trainable model that falls back to autograd is told which layer prevents the generated backward.</summary>
 public sealed class BackwardDiagnosticTests
 {
     [Fact]
-    public Task MG0060_KindWithoutRule_NamesTheFirstSuchLayer() =>
+    public Task MG0014_KindWithoutRule_NamesTheFirstSuchLayer() =>
         AnalyzerTest.VerifyAsync(
             Source("""
                 [Model(2, 8, 8)]
@@ -21,7 +21,7 @@ public sealed class BackwardDiagnosticTests
             At(0, AutogradBackward, "Instance trains with autograd: InstanceNorm2d has no generated backward rule yet, so TrainStep records an autograd graph; set [Model(..., Autograd = true)] to make that the declared choice"));
 
     [Fact]
-    public Task MG0060_DeclaredAutograd_ReportsNothing() =>
+    public Task MG0014_DeclaredAutograd_ReportsNothing() =>
         AnalyzerTest.VerifyAsync(
             Source("""
                 [Model(2, 8, 8, Autograd = true)]
@@ -32,7 +32,7 @@ public sealed class BackwardDiagnosticTests
                 """));
 
     [Fact]
-    public Task MG0060_ModelWithoutTraining_ReportsNothing() =>
+    public Task MG0014_ModelWithoutTraining_ReportsNothing() =>
         AnalyzerTest.VerifyAsync(
             Source("""
                 [Model(2, 8, 8)]
@@ -41,7 +41,7 @@ public sealed class BackwardDiagnosticTests
                 """));
 
     [Fact]
-    public Task MG0060_EveryLayerHasARule_ReportsNothing() =>
+    public Task MG0014_EveryLayerHasARule_ReportsNothing() =>
         AnalyzerTest.VerifyAsync(
             Source("""
                 [Model(1, 8, 8)]

@@ -33,7 +33,7 @@ namespace ModelGen.Domain
         /// <summary>MG0013: a layer that needs every size known receives a tensor whose size depends on the symbolic sequence length.</summary>
         SymbolicLength,
 
-        /// <summary>MG0060 (information): a trainable model trains with autograd because a layer has no generated backward rule.</summary>
+        /// <summary>MG0014 (information): a trainable model trains with autograd because a layer has no generated backward rule.</summary>
         AutogradBackward,
     }
 
