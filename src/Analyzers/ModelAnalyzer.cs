@@ -33,7 +33,8 @@ namespace ModelGen.Analyzers
             DiagnosticDescriptors.MissingModel,
             DiagnosticDescriptors.NothingToTrain,
             DiagnosticDescriptors.InputKindMismatch,
-            DiagnosticDescriptors.SymbolicLength);
+            DiagnosticDescriptors.SymbolicLength,
+            DiagnosticDescriptors.OnnxUnmapped);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -81,7 +82,13 @@ namespace ModelGen.Analyzers
             }
 
             bool bothTrainingAttributes = declaration.LossAttribute >= 0 && declaration.OptimizerAttribute >= 0;
-            foreach (ModelProblem problem in ShapeInference.Infer(declaration.Spec).Problems)
+            ModelPlan plan = ShapeInference.Infer(declaration.Spec);
+            if (OnnxExportPlan.Problem(plan) is ModelProblem unmapped)
+            {
+                Report(context, unmapped, locations);
+            }
+
+            foreach (ModelProblem problem in plan.Problems)
             {
                 // Both are declared, so one of them was dropped as invalid and is reported above;
                 // "declared without" would contradict the source.

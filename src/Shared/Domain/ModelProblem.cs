@@ -32,6 +32,9 @@ namespace ModelGen.Domain
 
         /// <summary>MG0013: a layer that needs every size known receives a tensor whose size depends on the symbolic sequence length.</summary>
         SymbolicLength,
+
+        /// <summary>MG0065: a layer has no ONNX mapping, so the model gets no ExportOnnx (info).</summary>
+        OnnxUnmapped,
     }
 
     /// <summary>Where a problem is reported.</summary>
@@ -61,6 +64,6 @@ namespace ModelGen.Domain
     {
         /// <summary>The one place that says which problems are errors; the descriptors are tested against it.</summary>
         public static bool IsError(this ProblemKind kind) =>
-            kind is not (ProblemKind.StrideRemainder or ProblemKind.IncompleteTraining or ProblemKind.NothingToTrain);
+            kind is not (ProblemKind.StrideRemainder or ProblemKind.IncompleteTraining or ProblemKind.NothingToTrain or ProblemKind.OnnxUnmapped);
     }
 }

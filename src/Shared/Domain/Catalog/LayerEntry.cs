@@ -13,7 +13,7 @@ namespace ModelGen.Domain
     /// each operator's shape inference beside its definition, and on Keras layers, which answer
     /// <c>compute_output_shape</c> and <c>count_params</c> in their own file.
     /// </summary>
-    internal abstract class LayerEntry
+    internal abstract partial class LayerEntry
     {
         /// <summary>The kind's name, which is the attribute's name without <c>Attribute</c> and, where PyTorch has the module, its name: <c>Conv2d</c>.</summary>
         public abstract string Name { get; }
@@ -86,7 +86,7 @@ namespace ModelGen.Domain
     }
 
     /// <summary>A <see cref="LayerEntry"/> over its own spec type, so each kind's code reads its own fields.</summary>
-    internal abstract class LayerEntry<TSpec> : LayerEntry
+    internal abstract partial class LayerEntry<TSpec> : LayerEntry
         where TSpec : LayerSpec
     {
         public sealed override LayerSpec Read(DeclaredArguments args) => ReadSpec(args);
