@@ -5,16 +5,12 @@ namespace ModelGen.Domain
         /// <summary>
         /// <c>Conv</c> with <c>kernel_shape</c>, <c>strides</c>, <c>dilations</c>, <c>group</c> and
         /// <c>pads</c> written begins-then-ends (PyTorch's <c>same</c> puts the smaller half first).
-        /// Weights keep PyTorch's out×in/groups×k… layout. A padding mode other than zeros has no
-        /// mapping (Conv pads with zeros only).
+        /// Weights keep PyTorch's out×in/groups×k… layout. Conv pads with zeros only, so the other
+        /// padding modes are a <c>Pad</c> node first (<c>reflect</c>, <c>edge</c> for replicate,
+        /// <c>wrap</c> for circular, opset ≥ 19) over the batched axes, and the Conv has no pads.
         /// </summary>
         protected override string? Onnx(Spec spec, LayerPlan layer, OnnxGraph graph, string input)
         {
-            if (spec.PaddingMode != PaddingModeSpec.Zeros)
-            {
-                return null;
-            }
-
             var begins = new int[Rank];
             var ends = new int[Rank];
             for (int axis = 0; axis < Rank; axis++)
@@ -30,6 +26,26 @@ namespace ModelGen.Domain
                     begins[axis] = spec.Padding[axis];
                     ends[axis] = spec.Padding[axis];
                 }
+            }
+
+            if (spec.PaddingMode != PaddingModeSpec.Zeros)
+            {
+                var pads = new long[2 * (Rank + 2)];
+                for (int axis = 0; axis < Rank; axis++)
+                {
+                    pads[2 + axis] = begins[axis];
+                    pads[Rank + 2 + 2 + axis] = ends[axis];
+                }
+
+                string mode = spec.PaddingMode switch
+                {
+                    PaddingModeSpec.Reflect => "reflect",
+                    PaddingModeSpec.Replicate => "edge",
+                    _ => "wrap",
+                };
+                input = graph.Step("Pad", new[] { input, graph.Int64s("pads", pads) }, OnnxAttribute.String("mode", mode));
+                begins = new int[Rank];
+                ends = new int[Rank];
             }
 
             string weight = graph.Weight(layer.FieldName + ".weight");
