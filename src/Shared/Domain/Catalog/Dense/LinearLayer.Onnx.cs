@@ -9,13 +9,15 @@ namespace ModelGen.Domain
         /// </summary>
         protected override string? Onnx(Spec spec, LayerPlan layer, OnnxGraph graph, string input)
         {
+            string weight = layer.InputShape.Count == 1
+                ? graph.Weight(layer.FieldName + ".weight")
+                : graph.Weight("weight_t", new[] { layer.FieldName + ".weight" }, transpose: true, dims: new long[] { layer.InFeatures, spec.OutFeatures });
             string? bias = spec.Bias ? graph.Weight(layer.FieldName + ".bias") : null;
             if (layer.InputShape.Count == 1)
             {
-                return graph.Last("Gemm", OnnxMap.Inputs(input, graph.Weight(layer.FieldName + ".weight"), bias), OnnxMap.Int("transB", 1));
+                return graph.Last("Gemm", OnnxMap.Inputs(input, weight, bias), OnnxMap.Int("transB", 1));
             }
 
-            string weight = graph.Weight("weight_t", new[] { layer.FieldName + ".weight" }, transpose: true, dims: new long[] { layer.InFeatures, spec.OutFeatures });
             if (bias is null)
             {
                 return graph.Last("MatMul", new[] { input, weight });
