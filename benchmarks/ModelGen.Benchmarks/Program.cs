@@ -16,7 +16,9 @@ using TorchSharp;
 //
 // Then an LSTM next-token model the same way, and the generator's time per model on a 100-model project.
 //
-//   dotnet run -c Release --project benchmarks/ModelGen.Benchmarks [-- --rounds 200 --block 10 --memory-steps 2000 --threads 1 --part all|digits|lstm|generator]
+// Then inference: the exported ONNX file in ONNX Runtime against TorchSharp's evaluation-mode forward.
+//
+//   dotnet run -c Release --project benchmarks/ModelGen.Benchmarks [-- --rounds 200 --block 10 --memory-steps 2000 --threads 1 --part all|digits|lstm|generator|inference]
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 int rounds = Option("--rounds", 200);
@@ -37,6 +39,13 @@ if (Array.IndexOf(args, "--backward") >= 0)
 {
     // The generated backward against autograd on the MLP, the digits CNN and the LSTM (see the README).
     BackwardBenchmark.Run(Array.IndexOf(args, "--rounds") >= 0 ? rounds : 60, block);
+    Console.WriteLine($"total time {clock.Elapsed.TotalSeconds:F1} s");
+    return 0;
+}
+
+if (part == "inference")
+{
+    InferenceBenchmark.Run(rounds, block, threads);
     Console.WriteLine($"total time {clock.Elapsed.TotalSeconds:F1} s");
     return 0;
 }

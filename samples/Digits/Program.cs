@@ -28,10 +28,11 @@ var saveOption = new Option<string?>("--save") { Description = "Write a checkpoi
 var loadOption = new Option<string?>("--load") { Description = "Start from this checkpoint" };
 var evaluateOption = new Option<bool>("--evaluate") { Description = "With --load: report the test accuracy without training" };
 var plotOption = new Option<string?>("--plot") { Description = "Draw the loss and accuracy curves to this PNG" };
+var exportOption = new Option<string?>("--export") { Description = "Write the trained (or loaded) model as ONNX to this .onnx file: input N×1×8×8 pixels in [0, 1], output the 10 logits" };
 
 var root = new RootCommand("Trains the digits CNN and reports its test accuracy.")
 {
-    optimizerOption, scheduleOption, epochsOption, saveOption, loadOption, evaluateOption, plotOption,
+    optimizerOption, scheduleOption, epochsOption, saveOption, loadOption, evaluateOption, plotOption, exportOption,
 };
 root.Validators.Add(result =>
 {
@@ -47,7 +48,8 @@ root.SetAction(parse => DigitsJob.Run(new DigitsJob.Settings(
     parse.GetValue(saveOption),
     parse.GetValue(loadOption),
     parse.GetValue(evaluateOption),
-    parse.GetValue(plotOption))));
+    parse.GetValue(plotOption),
+    parse.GetValue(exportOption))));
 return root.Parse(args).Invoke();
 
 /// <summary>The main job: train (or load) the CNN and report the test figures.</summary>
@@ -57,7 +59,7 @@ internal static class DigitsJob
     private const double TestFraction = 0.2;
     private const double ValidationShare = 0.1;
 
-    internal sealed record Settings(string Optimizer, string Schedule, int Epochs, string? Save, string? Load, bool Evaluate, string? Plot);
+    internal sealed record Settings(string Optimizer, string Schedule, int Epochs, string? Save, string? Load, bool Evaluate, string? Plot, string? Export = null);
 
     public static int Run(Settings settings)
     {
@@ -142,6 +144,14 @@ internal static class DigitsJob
             EvaluationResult result = model.Evaluate(test);
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "test loss: {0:F4}", result.Loss));
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "test accuracy: {0:F4}", result.Accuracy));
+            if (settings.Export is string export)
+            {
+                // The graph comes from the compile-time plan, the weights from the model as it is now;
+                // samples/OnnxInference reads the file with ONNX Runtime alone.
+                model.ExportOnnx(export);
+                Console.WriteLine($"onnx: {export} (opset 22; input \"input\" N×1×8×8, output \"output\" N×10 logits)");
+            }
+
             return 0;
         }
     }

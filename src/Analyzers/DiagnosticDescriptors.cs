@@ -66,6 +66,19 @@ namespace ModelGen.Analyzers
         /// <summary>A trainable model trains with autograd because a layer has no generated backward rule.</summary>
         public const string AutogradBackwardId = "MG0014";
 
+        /// <summary>Category of rules about exporting a model (ONNX).</summary>
+        public const string ExportCategory = "ModelGen.Export";
+
+        /// <summary>A layer has no ONNX mapping, so the model gets no ExportOnnx.</summary>
+        public const string OnnxUnmappedId = "MG0015";
+
+        public static readonly DiagnosticDescriptor OnnxUnmapped = Create(
+            OnnxUnmappedId,
+            "Model cannot be exported to ONNX",
+            ExportCategory,
+            DiagnosticSeverity.Info,
+            "Every generated model gets ExportOnnx(path) when each of its layers has an ONNX mapping in evaluation mode. A layer without one (attention, a transformer encoder layer, an adaptive pool whose input is not a multiple of its output, a padding mode ONNX's Conv cannot express) keeps the export method out of the model rather than writing a half graph. The model itself is generated and trains as usual.");
+
         public static readonly DiagnosticDescriptor EmptyOutput = Create(
             EmptyOutputId,
             "Layer output would be empty",
@@ -178,6 +191,7 @@ namespace ModelGen.Analyzers
             ProblemKind.InputKindMismatch => InputKindMismatch,
             ProblemKind.SymbolicLength => SymbolicLength,
             ProblemKind.AutogradBackward => AutogradBackward,
+            ProblemKind.OnnxUnmapped => OnnxUnmapped,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A problem kind without a descriptor."),
         };
 

@@ -34,7 +34,8 @@ namespace ModelGen.Analyzers
             DiagnosticDescriptors.NothingToTrain,
             DiagnosticDescriptors.InputKindMismatch,
             DiagnosticDescriptors.SymbolicLength,
-            DiagnosticDescriptors.AutogradBackward);
+            DiagnosticDescriptors.AutogradBackward,
+            DiagnosticDescriptors.OnnxUnmapped);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -86,6 +87,11 @@ namespace ModelGen.Analyzers
             if (BackwardRules.AutogradProblem(plan) is ModelProblem autograd)
             {
                 Report(context, autograd, locations);
+            }
+
+            if (OnnxExportPlan.Problem(plan) is ModelProblem unmapped)
+            {
+                Report(context, unmapped, locations);
             }
 
             foreach (ModelProblem problem in plan.Problems)

@@ -29,9 +29,10 @@ public sealed class DescriptorTests
         Assert.All(kinds, kind =>
         {
             DiagnosticDescriptor descriptor = DiagnosticDescriptors.For(kind);
-            // MG0014 is the one informational rule: it reports a choice ModelGen made, not a mistake.
+            // The informational rules report a choice ModelGen made, not a mistake: MG0014 (autograd
+            // instead of the generated backward) and MG0015 (no ONNX export). Other non-errors are warnings.
             DiagnosticSeverity expected = kind.IsError() ? DiagnosticSeverity.Error
-                : kind == ProblemKind.AutogradBackward ? DiagnosticSeverity.Info
+                : kind is ProblemKind.AutogradBackward or ProblemKind.OnnxUnmapped ? DiagnosticSeverity.Info
                 : DiagnosticSeverity.Warning;
             Assert.Equal(expected, descriptor.DefaultSeverity);
             Assert.Contains(descriptor, Supported);

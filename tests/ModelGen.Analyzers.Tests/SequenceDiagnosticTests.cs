@@ -192,8 +192,10 @@ public sealed class SequenceDiagnosticTests
                 public partial class LstmNet { }
 
                 [Model(16, SequenceLength = "L")]
-                [PositionalEncoding, MultiheadAttention(4), TransformerEncoderLayer(4, DimFeedforward = 32, NormFirst = true)]
+                [PositionalEncoding, {|#0:MultiheadAttention(4)|}, TransformerEncoderLayer(4, DimFeedforward = 32, NormFirst = true)]
                 [GRU(8, Bidirectional = true, ReturnSequences = false), Linear(3)]
                 public partial class Encoder { }
-                """));
+                """),
+            // Only the ONNX export's information (issue 12): attention has no ONNX mapping yet.
+            At(0, OnnxUnmapped, "MultiheadAttention(4) has no ONNX mapping in evaluation mode, so Encoder gets no ExportOnnx method; replace the layer with one that exports (docs/layers.md lists them), or leave the model to TorchSharp"));
 }

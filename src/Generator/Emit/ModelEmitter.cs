@@ -54,6 +54,7 @@ namespace ModelGen.Generator.Emit
                     WriteTraining(plan, writer);
                 }
 
+                WriteOnnxExport(plan, writer);
                 writer.WriteLine();
                 WriteInterfaceMembers(plan, writer);
             }

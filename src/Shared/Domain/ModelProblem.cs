@@ -35,6 +35,9 @@ namespace ModelGen.Domain
 
         /// <summary>MG0014 (information): a trainable model trains with autograd because a layer has no generated backward rule.</summary>
         AutogradBackward,
+
+        /// <summary>MG0015: a layer has no ONNX mapping, so the model gets no ExportOnnx (info).</summary>
+        OnnxUnmapped,
     }
 
     /// <summary>Where a problem is reported.</summary>
@@ -64,6 +67,6 @@ namespace ModelGen.Domain
     {
         /// <summary>The one place that says which problems are errors; the descriptors are tested against it.</summary>
         public static bool IsError(this ProblemKind kind) =>
-            kind is not (ProblemKind.StrideRemainder or ProblemKind.IncompleteTraining or ProblemKind.NothingToTrain or ProblemKind.AutogradBackward);
+            kind is not (ProblemKind.StrideRemainder or ProblemKind.IncompleteTraining or ProblemKind.NothingToTrain or ProblemKind.AutogradBackward or ProblemKind.OnnxUnmapped);
     }
 }

@@ -215,6 +215,101 @@ namespace Samples.Vision
             return x;
         }
 
+        /// <summary>
+        /// Writes the model, with its weights as they are now, as an ONNX file (opset 22, IR version 10) for
+        /// ONNX Runtime and other ONNX servers, in evaluation mode (dropout is the identity, batch
+        /// norm uses its running statistics). Input "input": float N×3×32×32; output "output": float N×3.
+        /// The file is written next to <paramref name="path"/> and renamed, so an interrupted export leaves no half file.
+        /// </summary>
+        /// <param name="path">Where to write the <c>.onnx</c> file.</param>
+        public void ExportOnnx(string path) => global::ModelGen.Onnx.OnnxExporter.ExportFile(this, OnnxGraph(), path);
+
+        /// <summary>Writes the model as ONNX to <paramref name="stream"/>: see <see cref="ExportOnnx(string)"/>.</summary>
+        /// <param name="stream">Where to write the ONNX bytes.</param>
+        public void ExportOnnx(global::System.IO.Stream stream) => global::ModelGen.Onnx.OnnxExporter.Export(this, OnnxGraph(), stream);
+
+        /// <summary>The ONNX graph planned at compile time: 39 nodes; weights are named by their state_dict keys and read when exporting.</summary>
+        public static global::ModelGen.Onnx.OnnxGraphPlan OnnxGraph()
+        {
+            var graph = new global::ModelGen.Onnx.OnnxGraphPlan("VisionTour", opset: 22, irVersion: 10);
+            graph.Input("input", int64: false, "N", 3, 32, 32);
+            graph.Output("output", int64: false, "N", 3);
+            graph.Int64s("conv1/pads", new long[] { 8 }, new long[] { 0, 0, 1, 1, 0, 0, 1, 1 });
+            graph.Weight("conv1.weight");
+            graph.Weight("conv1.bias");
+            graph.Weight("conv2.weight");
+            graph.Weight("deconv1.weight");
+            graph.Weight("deconv1.bias");
+            graph.Int64s("upsample1/size", new long[] { 2 }, new long[] { 8, 8 });
+            graph.Int64s("zeropad1/pads", new long[] { 8 }, new long[] { 0, 0, 1, 1, 0, 0, 1, 1 });
+            graph.Int64s("adaptiveavgpool1/axis", new long[] { 1 }, new long[] { 2 });
+            graph.Int64s("adaptiveavgpool1/start", new long[] { 1 }, new long[] { 0 });
+            graph.Int64s("adaptiveavgpool1/end", new long[] { 1 }, new long[] { 3 });
+            graph.Int64s("adaptiveavgpool1/start_2", new long[] { 1 }, new long[] { 2 });
+            graph.Int64s("adaptiveavgpool1/end_2", new long[] { 1 }, new long[] { 5 });
+            graph.Int64s("adaptiveavgpool1/start_3", new long[] { 1 }, new long[] { 5 });
+            graph.Int64s("adaptiveavgpool1/end_3", new long[] { 1 }, new long[] { 8 });
+            graph.Int64s("adaptiveavgpool1/start_4", new long[] { 1 }, new long[] { 7 });
+            graph.Int64s("adaptiveavgpool1/end_4", new long[] { 1 }, new long[] { 10 });
+            graph.Int64s("adaptiveavgpool1/axis_2", new long[] { 1 }, new long[] { 3 });
+            graph.Int64s("adaptiveavgpool1/start_5", new long[] { 1 }, new long[] { 0 });
+            graph.Int64s("adaptiveavgpool1/end_5", new long[] { 1 }, new long[] { 3 });
+            graph.Int64s("adaptiveavgpool1/start_6", new long[] { 1 }, new long[] { 2 });
+            graph.Int64s("adaptiveavgpool1/end_6", new long[] { 1 }, new long[] { 5 });
+            graph.Int64s("adaptiveavgpool1/start_7", new long[] { 1 }, new long[] { 5 });
+            graph.Int64s("adaptiveavgpool1/end_7", new long[] { 1 }, new long[] { 8 });
+            graph.Int64s("adaptiveavgpool1/start_8", new long[] { 1 }, new long[] { 7 });
+            graph.Int64s("adaptiveavgpool1/end_8", new long[] { 1 }, new long[] { 10 });
+            graph.Int64s("flatten1/shape", new long[] { 3 }, new long[] { 0, 8, 16 });
+            graph.Weight("conv3.weight");
+            graph.Weight("conv3.bias");
+            graph.Int64s("unflatten1/shape", new long[] { 5 }, new long[] { 0, 1, 2, 4, 4 });
+            graph.Weight("conv4.weight");
+            graph.Weight("conv4.bias");
+            graph.Weight("fc1.weight");
+            graph.Weight("fc1.bias");
+            graph.Node("Pad", "conv1/Pad", new[] { "input", "conv1/pads" }, new[] { "conv1/Pad" }, global::ModelGen.Onnx.OnnxAttributeValue.String("mode", "reflect"));
+            graph.Node("Conv", "conv1", new[] { "conv1/Pad", "conv1.weight", "conv1.bias" }, new[] { "conv1" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 3, 3 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 0, 0, 0, 0 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("group", 1));
+            graph.Node("Relu", "relu1", new[] { "conv1" }, new[] { "relu1" });
+            graph.Node("Conv", "conv2", new[] { "relu1", "conv2.weight" }, new[] { "conv2" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 3, 3 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 1, 1, 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("group", 16));
+            graph.Node("MaxPool", "maxpool1", new[] { "conv2" }, new[] { "maxpool1" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 0, 0, 0, 0 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("ceil_mode", 1), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1, 1 }));
+            graph.Node("LpPool", "lppool1", new[] { "maxpool1" }, new[] { "lppool1" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("p", 2), global::ModelGen.Onnx.OnnxAttributeValue.Int("ceil_mode", 0));
+            graph.Node("ConvTranspose", "deconv1", new[] { "lppool1", "deconv1.weight", "deconv1.bias" }, new[] { "deconv1" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 0, 0, 0, 0 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("group", 1));
+            graph.Node("Shape", "upsample1/Shape", new[] { "deconv1" }, new[] { "upsample1/Shape" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("end", 2));
+            graph.Node("Concat", "upsample1/Concat", new[] { "upsample1/Shape", "upsample1/size" }, new[] { "upsample1/Concat" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("axis", 0));
+            graph.Node("Resize", "upsample1", new[] { "deconv1", "", "", "upsample1/Concat" }, new[] { "upsample1" }, global::ModelGen.Onnx.OnnxAttributeValue.String("mode", "linear"), global::ModelGen.Onnx.OnnxAttributeValue.String("coordinate_transformation_mode", "pytorch_half_pixel"));
+            graph.Node("Pad", "zeropad1", new[] { "upsample1", "zeropad1/pads" }, new[] { "zeropad1" }, global::ModelGen.Onnx.OnnxAttributeValue.String("mode", "constant"));
+            graph.Node("Slice", "adaptiveavgpool1/Slice", new[] { "zeropad1", "adaptiveavgpool1/start", "adaptiveavgpool1/end", "adaptiveavgpool1/axis" }, new[] { "adaptiveavgpool1/Slice" });
+            graph.Node("ReduceMean", "adaptiveavgpool1/ReduceMean", new[] { "adaptiveavgpool1/Slice", "adaptiveavgpool1/axis" }, new[] { "adaptiveavgpool1/ReduceMean" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("keepdims", 1));
+            graph.Node("Slice", "adaptiveavgpool1/Slice_2", new[] { "zeropad1", "adaptiveavgpool1/start_2", "adaptiveavgpool1/end_2", "adaptiveavgpool1/axis" }, new[] { "adaptiveavgpool1/Slice_2" });
+            graph.Node("ReduceMean", "adaptiveavgpool1/ReduceMean_2", new[] { "adaptiveavgpool1/Slice_2", "adaptiveavgpool1/axis" }, new[] { "adaptiveavgpool1/ReduceMean_2" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("keepdims", 1));
+            graph.Node("Slice", "adaptiveavgpool1/Slice_3", new[] { "zeropad1", "adaptiveavgpool1/start_3", "adaptiveavgpool1/end_3", "adaptiveavgpool1/axis" }, new[] { "adaptiveavgpool1/Slice_3" });
+            graph.Node("ReduceMean", "adaptiveavgpool1/ReduceMean_3", new[] { "adaptiveavgpool1/Slice_3", "adaptiveavgpool1/axis" }, new[] { "adaptiveavgpool1/ReduceMean_3" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("keepdims", 1));
+            graph.Node("Slice", "adaptiveavgpool1/Slice_4", new[] { "zeropad1", "adaptiveavgpool1/start_4", "adaptiveavgpool1/end_4", "adaptiveavgpool1/axis" }, new[] { "adaptiveavgpool1/Slice_4" });
+            graph.Node("ReduceMean", "adaptiveavgpool1/ReduceMean_4", new[] { "adaptiveavgpool1/Slice_4", "adaptiveavgpool1/axis" }, new[] { "adaptiveavgpool1/ReduceMean_4" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("keepdims", 1));
+            graph.Node("Concat", "adaptiveavgpool1/Concat", new[] { "adaptiveavgpool1/ReduceMean", "adaptiveavgpool1/ReduceMean_2", "adaptiveavgpool1/ReduceMean_3", "adaptiveavgpool1/ReduceMean_4" }, new[] { "adaptiveavgpool1/Concat" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("axis", 2));
+            graph.Node("Slice", "adaptiveavgpool1/Slice_5", new[] { "adaptiveavgpool1/Concat", "adaptiveavgpool1/start_5", "adaptiveavgpool1/end_5", "adaptiveavgpool1/axis_2" }, new[] { "adaptiveavgpool1/Slice_5" });
+            graph.Node("ReduceMean", "adaptiveavgpool1/ReduceMean_5", new[] { "adaptiveavgpool1/Slice_5", "adaptiveavgpool1/axis_2" }, new[] { "adaptiveavgpool1/ReduceMean_5" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("keepdims", 1));
+            graph.Node("Slice", "adaptiveavgpool1/Slice_6", new[] { "adaptiveavgpool1/Concat", "adaptiveavgpool1/start_6", "adaptiveavgpool1/end_6", "adaptiveavgpool1/axis_2" }, new[] { "adaptiveavgpool1/Slice_6" });
+            graph.Node("ReduceMean", "adaptiveavgpool1/ReduceMean_6", new[] { "adaptiveavgpool1/Slice_6", "adaptiveavgpool1/axis_2" }, new[] { "adaptiveavgpool1/ReduceMean_6" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("keepdims", 1));
+            graph.Node("Slice", "adaptiveavgpool1/Slice_7", new[] { "adaptiveavgpool1/Concat", "adaptiveavgpool1/start_7", "adaptiveavgpool1/end_7", "adaptiveavgpool1/axis_2" }, new[] { "adaptiveavgpool1/Slice_7" });
+            graph.Node("ReduceMean", "adaptiveavgpool1/ReduceMean_7", new[] { "adaptiveavgpool1/Slice_7", "adaptiveavgpool1/axis_2" }, new[] { "adaptiveavgpool1/ReduceMean_7" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("keepdims", 1));
+            graph.Node("Slice", "adaptiveavgpool1/Slice_8", new[] { "adaptiveavgpool1/Concat", "adaptiveavgpool1/start_8", "adaptiveavgpool1/end_8", "adaptiveavgpool1/axis_2" }, new[] { "adaptiveavgpool1/Slice_8" });
+            graph.Node("ReduceMean", "adaptiveavgpool1/ReduceMean_8", new[] { "adaptiveavgpool1/Slice_8", "adaptiveavgpool1/axis_2" }, new[] { "adaptiveavgpool1/ReduceMean_8" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("keepdims", 1));
+            graph.Node("Concat", "adaptiveavgpool1", new[] { "adaptiveavgpool1/ReduceMean_5", "adaptiveavgpool1/ReduceMean_6", "adaptiveavgpool1/ReduceMean_7", "adaptiveavgpool1/ReduceMean_8" }, new[] { "adaptiveavgpool1" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("axis", 3));
+            graph.Node("Reshape", "flatten1", new[] { "adaptiveavgpool1", "flatten1/shape" }, new[] { "flatten1" });
+            graph.Node("Conv", "conv3", new[] { "flatten1", "conv3.weight", "conv3.bias" }, new[] { "conv3" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 3 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("group", 1));
+            graph.Node("AveragePool", "avgpool1", new[] { "conv3" }, new[] { "avgpool1" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 0, 0 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("ceil_mode", 0), global::ModelGen.Onnx.OnnxAttributeValue.Int("count_include_pad", 0));
+            graph.Node("Flatten", "flatten2", new[] { "avgpool1" }, new[] { "flatten2" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("axis", 1));
+            graph.Node("Reshape", "unflatten1", new[] { "flatten2", "unflatten1/shape" }, new[] { "unflatten1" });
+            graph.Node("Conv", "conv4", new[] { "unflatten1", "conv4.weight", "conv4.bias" }, new[] { "conv4" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 1, 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 1, 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 0, 0, 0, 0, 0, 0 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1, 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("group", 1));
+            graph.Node("MaxPool", "maxpool2", new[] { "conv4" }, new[] { "maxpool2" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 2, 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 2, 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 0, 0, 0, 0, 0, 0 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("ceil_mode", 0), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1, 1, 1 }));
+            graph.Node("Flatten", "flatten3", new[] { "maxpool2" }, new[] { "flatten3" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("axis", 1));
+            graph.Node("Identity", "identity1", new[] { "flatten3" }, new[] { "identity1" });
+            graph.Node("Gemm", "fc1", new[] { "identity1", "fc1.weight", "fc1.bias" }, new[] { "output" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("transB", 1));
+            return graph;
+        }
+
         string global::ModelGen.IGeneratedModel.ModelName => "VisionTour";
         long global::ModelGen.IGeneratedModel.ParameterCount => ParameterCount;
         global::ModelGen.ModelCosts global::ModelGen.IGeneratedModel.Costs => Costs;

@@ -229,6 +229,90 @@ namespace Samples.Catalog
             return x;
         }
 
+        /// <summary>
+        /// Writes the model, with its weights as they are now, as an ONNX file (opset 22, IR version 10) for
+        /// ONNX Runtime and other ONNX servers, in evaluation mode (dropout is the identity, batch
+        /// norm uses its running statistics). Input "input": float N×1×8×8; output "output": float N×4.
+        /// The file is written next to <paramref name="path"/> and renamed, so an interrupted export leaves no half file.
+        /// </summary>
+        /// <param name="path">Where to write the <c>.onnx</c> file.</param>
+        public void ExportOnnx(string path) => global::ModelGen.Onnx.OnnxExporter.ExportFile(this, OnnxGraph(), path);
+
+        /// <summary>Writes the model as ONNX to <paramref name="stream"/>: see <see cref="ExportOnnx(string)"/>.</summary>
+        /// <param name="stream">Where to write the ONNX bytes.</param>
+        public void ExportOnnx(global::System.IO.Stream stream) => global::ModelGen.Onnx.OnnxExporter.Export(this, OnnxGraph(), stream);
+
+        /// <summary>The ONNX graph planned at compile time: 33 nodes; weights are named by their state_dict keys and read when exporting.</summary>
+        public static global::ModelGen.Onnx.OnnxGraphPlan OnnxGraph()
+        {
+            var graph = new global::ModelGen.Onnx.OnnxGraphPlan("NormalizationAndActivations", opset: 22, irVersion: 10);
+            graph.Input("input", int64: false, "N", 1, 8, 8);
+            graph.Output("output", int64: false, "N", 4);
+            graph.Weight("conv1.weight");
+            graph.Weight("conv1.bias");
+            graph.Weight("inorm1.weight");
+            graph.Weight("inorm1.bias");
+            graph.Weight("inorm1.running_mean");
+            graph.Weight("inorm1.running_var");
+            graph.Int64s("gn1/grouped_shape", new long[] { 3 }, new long[] { 0, 4, -1 });
+            graph.Floats("gn1/ones", new long[] { 4 }, new float[] { 1f, 1f, 1f, 1f });
+            graph.Floats("gn1/zeros", new long[] { 4 }, new float[] { 0f, 0f, 0f, 0f });
+            graph.Int64s("gn1/shape", new long[] { 4 }, new long[] { 0, 8, 8, 8 });
+            graph.Weight("gn1/scale", new[] { "gn1.weight" }, gateOrder: global::System.Array.Empty<int>(), transpose: false, dims: new long[] { 8, 1, 1 });
+            graph.Weight("gn1/shift", new[] { "gn1.bias" }, gateOrder: global::System.Array.Empty<int>(), transpose: false, dims: new long[] { 8, 1, 1 });
+            graph.Weight("prelu1/slope", new[] { "prelu1.weight" }, gateOrder: global::System.Array.Empty<int>(), transpose: false, dims: new long[] { 8, 1, 1 });
+            graph.Int64s("maxout1/shape", new long[] { 5 }, new long[] { 0, 4, 2, 8, 8 });
+            graph.Int64s("maxout1/axes", new long[] { 1 }, new long[] { 2 });
+            graph.Weight("fc1.weight");
+            graph.Weight("fc1.bias");
+            graph.Weight("ln1.weight");
+            graph.Weight("ln1.bias");
+            graph.Floats("softplus1/beta", global::System.Array.Empty<long>(), new float[] { 2f });
+            graph.Floats("hardtanh1/min", global::System.Array.Empty<long>(), new float[] { -2f });
+            graph.Floats("hardtanh1/max", global::System.Array.Empty<long>(), new float[] { 2f });
+            graph.Weight("prelu2/slope", new[] { "prelu2.weight" }, gateOrder: global::System.Array.Empty<int>(), transpose: false, dims: new long[] { 1 });
+            graph.Weight("fc2.weight");
+            graph.Weight("fc2.bias");
+            graph.Floats("step1/one", global::System.Array.Empty<long>(), new float[] { 1f });
+            graph.Floats("step1/half", global::System.Array.Empty<long>(), new float[] { 0.5f });
+            graph.Floats("step1/zero", global::System.Array.Empty<long>(), new float[] { 0f });
+            graph.Floats("step1/at_zero", global::System.Array.Empty<long>(), new float[] { 0f });
+            graph.Node("Conv", "conv1", new[] { "input", "conv1.weight", "conv1.bias" }, new[] { "conv1" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 3, 3 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 1, 1, 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("group", 1));
+            graph.Node("BatchNormalization", "inorm1", new[] { "conv1", "inorm1.weight", "inorm1.bias", "inorm1.running_mean", "inorm1.running_var" }, new[] { "inorm1" }, global::ModelGen.Onnx.OnnxAttributeValue.Float("epsilon", 1E-05f), global::ModelGen.Onnx.OnnxAttributeValue.Float("momentum", 0.9f));
+            graph.Node("Identity", "dropout1", new[] { "inorm1" }, new[] { "dropout1" });
+            graph.Node("Reshape", "gn1/Reshape", new[] { "dropout1", "gn1/grouped_shape" }, new[] { "gn1/Reshape" });
+            graph.Node("InstanceNormalization", "gn1/InstanceNormalization", new[] { "gn1/Reshape", "gn1/ones", "gn1/zeros" }, new[] { "gn1/InstanceNormalization" }, global::ModelGen.Onnx.OnnxAttributeValue.Float("epsilon", 1E-05f));
+            graph.Node("Reshape", "gn1/Reshape_2", new[] { "gn1/InstanceNormalization", "gn1/shape" }, new[] { "gn1/Reshape_2" });
+            graph.Node("Mul", "gn1/Mul", new[] { "gn1/Reshape_2", "gn1/scale" }, new[] { "gn1/Mul" });
+            graph.Node("Add", "gn1", new[] { "gn1/Mul", "gn1/shift" }, new[] { "gn1" });
+            graph.Node("Identity", "noise1", new[] { "gn1" }, new[] { "noise1" });
+            graph.Node("PRelu", "prelu1", new[] { "noise1", "prelu1/slope" }, new[] { "prelu1" });
+            graph.Node("Elu", "elu1", new[] { "prelu1" }, new[] { "elu1" }, global::ModelGen.Onnx.OnnxAttributeValue.Float("alpha", 0.5f));
+            graph.Node("Reshape", "maxout1/Reshape", new[] { "elu1", "maxout1/shape" }, new[] { "maxout1/Reshape" });
+            graph.Node("ReduceMax", "maxout1", new[] { "maxout1/Reshape", "maxout1/axes" }, new[] { "maxout1" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("keepdims", 0));
+            graph.Node("Flatten", "flatten1", new[] { "maxout1" }, new[] { "flatten1" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("axis", 1));
+            graph.Node("Gemm", "fc1", new[] { "flatten1", "fc1.weight", "fc1.bias" }, new[] { "fc1" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("transB", 1));
+            graph.Node("LayerNormalization", "ln1", new[] { "fc1", "ln1.weight", "ln1.bias" }, new[] { "ln1" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("axis", -1), global::ModelGen.Onnx.OnnxAttributeValue.Float("epsilon", 1E-06f));
+            graph.Node("Selu", "selu1", new[] { "ln1" }, new[] { "selu1" }, global::ModelGen.Onnx.OnnxAttributeValue.Float("alpha", 1.6732632f), global::ModelGen.Onnx.OnnxAttributeValue.Float("gamma", 1.050701f));
+            graph.Node("Identity", "alphadropout1", new[] { "selu1" }, new[] { "alphadropout1" });
+            graph.Node("Gelu", "gelu1", new[] { "alphadropout1" }, new[] { "gelu1" }, global::ModelGen.Onnx.OnnxAttributeValue.String("approximate", "tanh"));
+            graph.Node("Sigmoid", "silu1/Sigmoid", new[] { "gelu1" }, new[] { "silu1/Sigmoid" });
+            graph.Node("Mul", "silu1", new[] { "gelu1", "silu1/Sigmoid" }, new[] { "silu1" });
+            graph.Node("Mul", "softplus1/Mul", new[] { "silu1", "softplus1/beta" }, new[] { "softplus1/Mul" });
+            graph.Node("Softplus", "softplus1/Softplus", new[] { "softplus1/Mul" }, new[] { "softplus1/Softplus" });
+            graph.Node("Div", "softplus1", new[] { "softplus1/Softplus", "softplus1/beta" }, new[] { "softplus1" });
+            graph.Node("Mish", "mish1", new[] { "softplus1" }, new[] { "mish1" });
+            graph.Node("Clip", "hardtanh1", new[] { "mish1", "hardtanh1/min", "hardtanh1/max" }, new[] { "hardtanh1" });
+            graph.Node("PRelu", "prelu2", new[] { "hardtanh1", "prelu2/slope" }, new[] { "prelu2" });
+            graph.Node("Gemm", "fc2", new[] { "prelu2", "fc2.weight", "fc2.bias" }, new[] { "fc2" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("transB", 1));
+            graph.Node("Sign", "step1/Sign", new[] { "fc2" }, new[] { "step1/Sign" });
+            graph.Node("Add", "step1/Add", new[] { "step1/Sign", "step1/one" }, new[] { "step1/Add" });
+            graph.Node("Mul", "step1/Mul", new[] { "step1/Add", "step1/half" }, new[] { "step1/Mul" });
+            graph.Node("Equal", "step1/Equal", new[] { "fc2", "step1/zero" }, new[] { "step1/Equal" });
+            graph.Node("Where", "step1", new[] { "step1/Equal", "step1/at_zero", "step1/Mul" }, new[] { "output" });
+            return graph;
+        }
+
         string global::ModelGen.IGeneratedModel.ModelName => "NormalizationAndActivations";
         long global::ModelGen.IGeneratedModel.ParameterCount => ParameterCount;
         global::ModelGen.ModelCosts global::ModelGen.IGeneratedModel.Costs => Costs;

@@ -276,6 +276,41 @@ namespace ModelGen.Parity.Tests.Models
             base.Dispose(disposing);
         }
 
+        /// <summary>
+        /// Writes the model, with its weights as they are now, as an ONNX file (opset 22, IR version 10) for
+        /// ONNX Runtime and other ONNX servers, in evaluation mode (dropout is the identity, batch
+        /// norm uses its running statistics). Input "input": int64 N×L; output "output": float N×10.
+        /// The file is written next to <paramref name="path"/> and renamed, so an interrupted export leaves no half file.
+        /// </summary>
+        /// <param name="path">Where to write the <c>.onnx</c> file.</param>
+        public void ExportOnnx(string path) => global::ModelGen.Onnx.OnnxExporter.ExportFile(this, OnnxGraph(), path);
+
+        /// <summary>Writes the model as ONNX to <paramref name="stream"/>: see <see cref="ExportOnnx(string)"/>.</summary>
+        /// <param name="stream">Where to write the ONNX bytes.</param>
+        public void ExportOnnx(global::System.IO.Stream stream) => global::ModelGen.Onnx.OnnxExporter.Export(this, OnnxGraph(), stream);
+
+        /// <summary>The ONNX graph planned at compile time: 6 nodes; weights are named by their state_dict keys and read when exporting.</summary>
+        public static global::ModelGen.Onnx.OnnxGraphPlan OnnxGraph()
+        {
+            var graph = new global::ModelGen.Onnx.OnnxGraphPlan("NextTokenLstm", opset: 22, irVersion: 10);
+            graph.Input("input", int64: true, "N", "L");
+            graph.Output("output", int64: false, "N", 10);
+            graph.Weight("embedding1.weight");
+            graph.Weight("lstm1/W_l0", new[] { "lstm1.weight_ih_l0" }, gateOrder: new int[] { 0, 3, 1, 2 }, transpose: false, dims: new long[] { 1, 128, 16 });
+            graph.Weight("lstm1/R_l0", new[] { "lstm1.weight_hh_l0" }, gateOrder: new int[] { 0, 3, 1, 2 }, transpose: false, dims: new long[] { 1, 128, 32 });
+            graph.Weight("lstm1/B_l0", new[] { "lstm1.bias_ih_l0", "lstm1.bias_hh_l0" }, gateOrder: new int[] { 0, 3, 1, 2 }, transpose: false, dims: new long[] { 1, 256 });
+            graph.Int64s("lstm1/shape", new long[] { 2 }, new long[] { 0, 32 });
+            graph.Weight("fc1.weight");
+            graph.Weight("fc1.bias");
+            graph.Node("Gather", "embedding1", new[] { "embedding1.weight", "input" }, new[] { "embedding1" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("axis", 0));
+            graph.Node("Transpose", "lstm1/Transpose", new[] { "embedding1" }, new[] { "lstm1/Transpose" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("perm", new long[] { 1, 0, 2 }));
+            graph.Node("LSTM", "lstm1/LSTM", new[] { "lstm1/Transpose", "lstm1/W_l0", "lstm1/R_l0", "lstm1/B_l0" }, new[] { "lstm1/LSTM", "lstm1/LSTM_1" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("hidden_size", 32), global::ModelGen.Onnx.OnnxAttributeValue.String("direction", "forward"));
+            graph.Node("Transpose", "lstm1/Transpose_2", new[] { "lstm1/LSTM_1" }, new[] { "lstm1/Transpose_2" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("perm", new long[] { 1, 0, 2 }));
+            graph.Node("Reshape", "lstm1", new[] { "lstm1/Transpose_2", "lstm1/shape" }, new[] { "lstm1" });
+            graph.Node("Gemm", "fc1", new[] { "lstm1", "fc1.weight", "fc1.bias" }, new[] { "output" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("transB", 1));
+            return graph;
+        }
+
         string global::ModelGen.IGeneratedModel.ModelName => "NextTokenLstm";
         long global::ModelGen.IGeneratedModel.ParameterCount => ParameterCount;
         global::ModelGen.ModelCosts global::ModelGen.IGeneratedModel.Costs => Costs;

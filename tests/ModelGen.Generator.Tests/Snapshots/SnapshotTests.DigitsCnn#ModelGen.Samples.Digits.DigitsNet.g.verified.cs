@@ -386,6 +386,47 @@ namespace ModelGen.Samples.Digits
             base.Dispose(disposing);
         }
 
+        /// <summary>
+        /// Writes the model, with its weights as they are now, as an ONNX file (opset 22, IR version 10) for
+        /// ONNX Runtime and other ONNX servers, in evaluation mode (dropout is the identity, batch
+        /// norm uses its running statistics). Input "input": float N×1×8×8; output "output": float N×10.
+        /// The file is written next to <paramref name="path"/> and renamed, so an interrupted export leaves no half file.
+        /// </summary>
+        /// <param name="path">Where to write the <c>.onnx</c> file.</param>
+        public void ExportOnnx(string path) => global::ModelGen.Onnx.OnnxExporter.ExportFile(this, OnnxGraph(), path);
+
+        /// <summary>Writes the model as ONNX to <paramref name="stream"/>: see <see cref="ExportOnnx(string)"/>.</summary>
+        /// <param name="stream">Where to write the ONNX bytes.</param>
+        public void ExportOnnx(global::System.IO.Stream stream) => global::ModelGen.Onnx.OnnxExporter.Export(this, OnnxGraph(), stream);
+
+        /// <summary>The ONNX graph planned at compile time: 11 nodes; weights are named by their state_dict keys and read when exporting.</summary>
+        public static global::ModelGen.Onnx.OnnxGraphPlan OnnxGraph()
+        {
+            var graph = new global::ModelGen.Onnx.OnnxGraphPlan("DigitsNet", opset: 22, irVersion: 10);
+            graph.Input("input", int64: false, "N", 1, 8, 8);
+            graph.Output("output", int64: false, "N", 10);
+            graph.Weight("conv1.weight");
+            graph.Weight("conv1.bias");
+            graph.Weight("conv2.weight");
+            graph.Weight("conv2.bias");
+            graph.Weight("fc1.weight");
+            graph.Weight("fc1.bias");
+            graph.Weight("fc2.weight");
+            graph.Weight("fc2.bias");
+            graph.Node("Conv", "conv1", new[] { "input", "conv1.weight", "conv1.bias" }, new[] { "conv1" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 3, 3 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 1, 1, 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("group", 1));
+            graph.Node("Relu", "relu1", new[] { "conv1" }, new[] { "relu1" });
+            graph.Node("MaxPool", "maxpool1", new[] { "relu1" }, new[] { "maxpool1" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 0, 0, 0, 0 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("ceil_mode", 0), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1, 1 }));
+            graph.Node("Conv", "conv2", new[] { "maxpool1", "conv2.weight", "conv2.bias" }, new[] { "conv2" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 3, 3 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 1, 1, 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("group", 1));
+            graph.Node("Relu", "relu2", new[] { "conv2" }, new[] { "relu2" });
+            graph.Node("MaxPool", "maxpool2", new[] { "relu2" }, new[] { "maxpool2" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 0, 0, 0, 0 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("ceil_mode", 0), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1, 1 }));
+            graph.Node("Flatten", "flatten1", new[] { "maxpool2" }, new[] { "flatten1" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("axis", 1));
+            graph.Node("Gemm", "fc1", new[] { "flatten1", "fc1.weight", "fc1.bias" }, new[] { "fc1" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("transB", 1));
+            graph.Node("Relu", "relu3", new[] { "fc1" }, new[] { "relu3" });
+            graph.Node("Identity", "dropout1", new[] { "relu3" }, new[] { "dropout1" });
+            graph.Node("Gemm", "fc2", new[] { "dropout1", "fc2.weight", "fc2.bias" }, new[] { "output" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("transB", 1));
+            return graph;
+        }
+
         string global::ModelGen.IGeneratedModel.ModelName => "DigitsNet";
         long global::ModelGen.IGeneratedModel.ParameterCount => ParameterCount;
         global::ModelGen.ModelCosts global::ModelGen.IGeneratedModel.Costs => Costs;

@@ -428,6 +428,54 @@ namespace Samples.Catalog
             base.Dispose(disposing);
         }
 
+        /// <summary>
+        /// Writes the model, with its weights as they are now, as an ONNX file (opset 22, IR version 10) for
+        /// ONNX Runtime and other ONNX servers, in evaluation mode (dropout is the identity, batch
+        /// norm uses its running statistics). Input "input": float N×3×32×24; output "output": float N×4.
+        /// The file is written next to <paramref name="path"/> and renamed, so an interrupted export leaves no half file.
+        /// </summary>
+        /// <param name="path">Where to write the <c>.onnx</c> file.</param>
+        public void ExportOnnx(string path) => global::ModelGen.Onnx.OnnxExporter.ExportFile(this, OnnxGraph(), path);
+
+        /// <summary>Writes the model as ONNX to <paramref name="stream"/>: see <see cref="ExportOnnx(string)"/>.</summary>
+        /// <param name="stream">Where to write the ONNX bytes.</param>
+        public void ExportOnnx(global::System.IO.Stream stream) => global::ModelGen.Onnx.OnnxExporter.Export(this, OnnxGraph(), stream);
+
+        /// <summary>The ONNX graph planned at compile time: 14 nodes; weights are named by their state_dict keys and read when exporting.</summary>
+        public static global::ModelGen.Onnx.OnnxGraphPlan OnnxGraph()
+        {
+            var graph = new global::ModelGen.Onnx.OnnxGraphPlan("EveryLayer", opset: 22, irVersion: 10);
+            graph.Input("input", int64: false, "N", 3, 32, 24);
+            graph.Output("output", int64: false, "N", 4);
+            graph.Weight("conv1.weight");
+            graph.Weight("bn1.weight");
+            graph.Weight("bn1.bias");
+            graph.Weight("bn1.running_mean");
+            graph.Weight("bn1.running_var");
+            graph.Weight("fc1.weight");
+            graph.Weight("bn2.weight");
+            graph.Weight("bn2.bias");
+            graph.Weight("bn2.running_mean");
+            graph.Weight("bn2.running_var");
+            graph.Weight("fc2.weight");
+            graph.Weight("fc2.bias");
+            graph.Node("Conv", "conv1", new[] { "input", "conv1.weight" }, new[] { "conv1" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 5, 3 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 2, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 1, 1, 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("group", 1));
+            graph.Node("BatchNormalization", "bn1", new[] { "conv1", "bn1.weight", "bn1.bias", "bn1.running_mean", "bn1.running_var" }, new[] { "bn1" }, global::ModelGen.Onnx.OnnxAttributeValue.Float("epsilon", 0.001f), global::ModelGen.Onnx.OnnxAttributeValue.Float("momentum", 0.95f));
+            graph.Node("LeakyRelu", "leakyrelu1", new[] { "bn1" }, new[] { "leakyrelu1" }, global::ModelGen.Onnx.OnnxAttributeValue.Float("alpha", 0.2f));
+            graph.Node("MaxPool", "maxpool1", new[] { "leakyrelu1" }, new[] { "maxpool1" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 0, 0, 0, 0 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("ceil_mode", 0), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1, 1 }));
+            graph.Node("AveragePool", "avgpool1", new[] { "maxpool1" }, new[] { "avgpool1" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 3, 3 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 3, 3 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 1, 1, 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("ceil_mode", 0), global::ModelGen.Onnx.OnnxAttributeValue.Int("count_include_pad", 1));
+            graph.Node("Sigmoid", "sigmoid1", new[] { "avgpool1" }, new[] { "sigmoid1" });
+            graph.Node("Flatten", "flatten1", new[] { "sigmoid1" }, new[] { "flatten1" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("axis", 1));
+            graph.Node("Gemm", "fc1", new[] { "flatten1", "fc1.weight" }, new[] { "fc1" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("transB", 1));
+            graph.Node("BatchNormalization", "bn2", new[] { "fc1", "bn2.weight", "bn2.bias", "bn2.running_mean", "bn2.running_var" }, new[] { "bn2" }, global::ModelGen.Onnx.OnnxAttributeValue.Float("epsilon", 1E-05f), global::ModelGen.Onnx.OnnxAttributeValue.Float("momentum", 0.9f));
+            graph.Node("Tanh", "tanh1", new[] { "bn2" }, new[] { "tanh1" });
+            graph.Node("Identity", "dropout1", new[] { "tanh1" }, new[] { "dropout1" });
+            graph.Node("Gemm", "fc2", new[] { "dropout1", "fc2.weight", "fc2.bias" }, new[] { "fc2" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("transB", 1));
+            graph.Node("Softmax", "softmax1", new[] { "fc2" }, new[] { "softmax1" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("axis", -1));
+            graph.Node("LogSoftmax", "logsoftmax1", new[] { "softmax1" }, new[] { "output" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("axis", 1));
+            return graph;
+        }
+
         string global::ModelGen.IGeneratedModel.ModelName => "EveryLayer";
         long global::ModelGen.IGeneratedModel.ParameterCount => ParameterCount;
         global::ModelGen.ModelCosts global::ModelGen.IGeneratedModel.Costs => Costs;

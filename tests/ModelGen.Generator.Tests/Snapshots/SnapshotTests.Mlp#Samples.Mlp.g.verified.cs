@@ -272,6 +272,35 @@ namespace Samples
             base.Dispose(disposing);
         }
 
+        /// <summary>
+        /// Writes the model, with its weights as they are now, as an ONNX file (opset 22, IR version 10) for
+        /// ONNX Runtime and other ONNX servers, in evaluation mode (dropout is the identity, batch
+        /// norm uses its running statistics). Input "input": float N×64; output "output": float N×10.
+        /// The file is written next to <paramref name="path"/> and renamed, so an interrupted export leaves no half file.
+        /// </summary>
+        /// <param name="path">Where to write the <c>.onnx</c> file.</param>
+        public void ExportOnnx(string path) => global::ModelGen.Onnx.OnnxExporter.ExportFile(this, OnnxGraph(), path);
+
+        /// <summary>Writes the model as ONNX to <paramref name="stream"/>: see <see cref="ExportOnnx(string)"/>.</summary>
+        /// <param name="stream">Where to write the ONNX bytes.</param>
+        public void ExportOnnx(global::System.IO.Stream stream) => global::ModelGen.Onnx.OnnxExporter.Export(this, OnnxGraph(), stream);
+
+        /// <summary>The ONNX graph planned at compile time: 3 nodes; weights are named by their state_dict keys and read when exporting.</summary>
+        public static global::ModelGen.Onnx.OnnxGraphPlan OnnxGraph()
+        {
+            var graph = new global::ModelGen.Onnx.OnnxGraphPlan("Mlp", opset: 22, irVersion: 10);
+            graph.Input("input", int64: false, "N", 64);
+            graph.Output("output", int64: false, "N", 10);
+            graph.Weight("fc1.weight");
+            graph.Weight("fc1.bias");
+            graph.Weight("fc2.weight");
+            graph.Weight("fc2.bias");
+            graph.Node("Gemm", "fc1", new[] { "input", "fc1.weight", "fc1.bias" }, new[] { "fc1" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("transB", 1));
+            graph.Node("Relu", "relu1", new[] { "fc1" }, new[] { "relu1" });
+            graph.Node("Gemm", "fc2", new[] { "relu1", "fc2.weight", "fc2.bias" }, new[] { "output" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("transB", 1));
+            return graph;
+        }
+
         string global::ModelGen.IGeneratedModel.ModelName => "Mlp";
         long global::ModelGen.IGeneratedModel.ParameterCount => ParameterCount;
         global::ModelGen.ModelCosts global::ModelGen.IGeneratedModel.Costs => Costs;

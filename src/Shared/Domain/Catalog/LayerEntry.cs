@@ -86,7 +86,7 @@ namespace ModelGen.Domain
     }
 
     /// <summary>A <see cref="LayerEntry"/> over its own spec type, so each kind's code reads its own fields.</summary>
-    internal abstract class LayerEntry<TSpec> : LayerEntry
+    internal abstract partial class LayerEntry<TSpec> : LayerEntry
         where TSpec : LayerSpec
     {
         public sealed override LayerSpec Read(DeclaredArguments args) => ReadSpec(args);

@@ -6,7 +6,7 @@ namespace ModelGen.Domain
     /// The element-wise activations without arguments (ReLU, Sigmoid, Tanh, …): shape unchanged,
     /// nothing learned, created by <c>nn.{Name}()</c>.
     /// </summary>
-    internal sealed class ActivationLayer : LayerEntry<ActivationLayer.Spec>
+    internal sealed partial class ActivationLayer : LayerEntry<ActivationLayer.Spec>
     {
         public static readonly ActivationLayer ReLU = new("ReLU", "`max(0, x)`", "δ ← δ ⊙ 1[y > 0]", "{y}.sign()");
         public static readonly ActivationLayer Sigmoid = new("Sigmoid", "`1 / (1 + e^−x)`", "δ ← δ ⊙ y(1 − y)", "{y}.mul({y}.neg().add_(1.0))");

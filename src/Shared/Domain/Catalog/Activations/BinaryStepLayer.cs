@@ -8,7 +8,7 @@ namespace ModelGen.Domain
     /// Its gradient is zero everywhere, so nothing below it learns. TorchSharp has no such module,
     /// so the runtime's <c>ModelGen.Layers.BinaryStep</c> is created.
     /// </summary>
-    internal sealed class BinaryStepLayer : LayerEntry<BinaryStepLayer.Spec>
+    internal sealed partial class BinaryStepLayer : LayerEntry<BinaryStepLayer.Spec>
     {
         public static readonly BinaryStepLayer Instance = new();
 

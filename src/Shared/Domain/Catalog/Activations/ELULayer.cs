@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ModelGen.Domain
 {
     /// <summary>ELU: x for x > 0, α·(eˣ − 1) below (the notes give no α; PyTorch's default is 1).</summary>
-    internal sealed class ELULayer : LayerEntry<ELULayer.Spec>
+    internal sealed partial class ELULayer : LayerEntry<ELULayer.Spec>
     {
         public static readonly ELULayer Instance = new();
 

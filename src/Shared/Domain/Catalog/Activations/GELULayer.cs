@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ModelGen.Domain
 {
     /// <summary>GELU: x·Φ(x), Φ the standard normal CDF; optionally PyTorch's tanh approximation.</summary>
-    internal sealed class GELULayer : LayerEntry<GELULayer.Spec>
+    internal sealed partial class GELULayer : LayerEntry<GELULayer.Spec>
     {
         public static readonly GELULayer Instance = new();
 

@@ -6,7 +6,7 @@ namespace ModelGen.Domain
     /// Hardtanh: x clamped to [MinVal, MaxVal]. TorchSharp 0.107's nn.Hardtanh returns its input
     /// unchanged, so the runtime's <c>ModelGen.Layers.Hardtanh</c> (a clamp) is created instead.
     /// </summary>
-    internal sealed class HardtanhLayer : LayerEntry<HardtanhLayer.Spec>
+    internal sealed partial class HardtanhLayer : LayerEntry<HardtanhLayer.Spec>
     {
         public static readonly HardtanhLayer Instance = new();
 

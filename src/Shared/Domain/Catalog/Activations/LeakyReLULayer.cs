@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ModelGen.Domain
 {
     /// <summary>LeakyReLU: x for x ≥ 0, slope·x below.</summary>
-    internal sealed class LeakyReLULayer : LayerEntry<LeakyReLULayer.Spec>
+    internal sealed partial class LeakyReLULayer : LayerEntry<LeakyReLULayer.Spec>
     {
         public static readonly LeakyReLULayer Instance = new();
 

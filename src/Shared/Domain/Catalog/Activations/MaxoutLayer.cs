@@ -11,7 +11,7 @@ namespace ModelGen.Domain
     /// holds the k linear pieces. TorchSharp has no such module, so the runtime's
     /// <c>ModelGen.Layers.Maxout</c> is created.
     /// </summary>
-    internal sealed class MaxoutLayer : LayerEntry<MaxoutLayer.Spec>
+    internal sealed partial class MaxoutLayer : LayerEntry<MaxoutLayer.Spec>
     {
         public static readonly MaxoutLayer Instance = new();
 

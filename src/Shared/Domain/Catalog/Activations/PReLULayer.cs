@@ -7,7 +7,7 @@ namespace ModelGen.Domain
     /// channel. As in PyTorch, the channels are dimension 1 of the batch (the first dimension of a
     /// sample: C of C×H×W, F of flat features).
     /// </summary>
-    internal sealed class PReLULayer : LayerEntry<PReLULayer.Spec>
+    internal sealed partial class PReLULayer : LayerEntry<PReLULayer.Spec>
     {
         public static readonly PReLULayer Instance = new();
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ModelGen.Domain
 {
     /// <summary>Softmax and LogSoftmax over one dimension (the features by default).</summary>
-    internal sealed class SoftmaxLayer : LayerEntry<SoftmaxLayer.Spec>
+    internal sealed partial class SoftmaxLayer : LayerEntry<SoftmaxLayer.Spec>
     {
         public static readonly SoftmaxLayer Softmax = new("Softmax", "`e^xᵢ / Σ e^xⱼ`");
         public static readonly SoftmaxLayer LogSoftmax = new("LogSoftmax", "`xᵢ − log Σ e^xⱼ`");

@@ -6,7 +6,7 @@ namespace ModelGen.Domain
     /// Softplus: (1/β)·ln(1 + e^(β·x)), linear where β·x exceeds the threshold (for numerical
     /// stability). With β = 1 it is the notes' ln(1 + eˣ).
     /// </summary>
-    internal sealed class SoftplusLayer : LayerEntry<SoftplusLayer.Spec>
+    internal sealed partial class SoftplusLayer : LayerEntry<SoftplusLayer.Spec>
     {
         public static readonly SoftplusLayer Instance = new();
 

@@ -9,7 +9,7 @@ namespace ModelGen.Domain
     /// is sequence first (L×N×E) and returns (output, weights): the forward transposes in and out
     /// and keeps the output.
     /// </summary>
-    internal sealed class MultiheadAttentionLayer : LayerEntry<MultiheadAttentionLayer.Spec>
+    internal sealed partial class MultiheadAttentionLayer : LayerEntry<MultiheadAttentionLayer.Spec>
     {
         public static readonly MultiheadAttentionLayer Instance = new();
 

@@ -10,7 +10,7 @@ namespace ModelGen.Domain
     /// batch_first nor norm_first, so the runtime's <c>ModelGen.Layers.TransformerEncoderLayer</c>
     /// builds it from TorchSharp's parts.
     /// </summary>
-    internal sealed class TransformerEncoderLayerEntry : LayerEntry<TransformerEncoderLayerEntry.Spec>
+    internal sealed partial class TransformerEncoderLayerEntry : LayerEntry<TransformerEncoderLayerEntry.Spec>
     {
         public static readonly TransformerEncoderLayerEntry Instance = new();
 

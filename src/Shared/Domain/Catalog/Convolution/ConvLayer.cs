@@ -10,7 +10,7 @@ namespace ModelGen.Domain
     /// Groups equals the input channels); padding is explicit, <c>valid</c> or <c>same</c>, and the
     /// padded values follow the padding mode.
     /// </summary>
-    internal sealed class ConvLayer : LayerEntry<ConvLayer.Spec>
+    internal sealed partial class ConvLayer : LayerEntry<ConvLayer.Spec>
     {
         public static readonly ConvLayer OneD = new(1);
         public static readonly ConvLayer TwoD = new(2);

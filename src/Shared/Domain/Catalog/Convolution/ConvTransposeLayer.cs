@@ -8,7 +8,7 @@ namespace ModelGen.Domain
     /// padding only picks among the sizes a strided convolution maps to the same size, so it is
     /// below the stride or the dilation (PyTorch's rule). Only zero padding, as in PyTorch.
     /// </summary>
-    internal sealed class ConvTransposeLayer : LayerEntry<ConvTransposeLayer.Spec>
+    internal sealed partial class ConvTransposeLayer : LayerEntry<ConvTransposeLayer.Spec>
     {
         public static readonly ConvTransposeLayer OneD = new(1);
         public static readonly ConvTransposeLayer TwoD = new(2);

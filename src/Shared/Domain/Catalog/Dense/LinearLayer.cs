@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ModelGen.Domain
 {
     /// <summary>Linear: y = x·Wᵀ + b over flat features; the number of inputs comes from the layer above.</summary>
-    internal sealed class LinearLayer : LayerEntry<LinearLayer.Spec>
+    internal sealed partial class LinearLayer : LayerEntry<LinearLayer.Spec>
     {
         public static readonly LinearLayer Instance = new();
 

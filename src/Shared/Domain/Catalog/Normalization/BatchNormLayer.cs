@@ -7,7 +7,7 @@ namespace ModelGen.Domain
     /// BatchNorm1d, BatchNorm2d and BatchNorm3d: normalize each feature (channel) over the batch
     /// with a learned scale γ and shift β (the parameters) and running mean and variance (buffers).
     /// </summary>
-    internal sealed class BatchNormLayer : LayerEntry<BatchNormLayer.Spec>
+    internal sealed partial class BatchNormLayer : LayerEntry<BatchNormLayer.Spec>
     {
         public static readonly BatchNormLayer OneD = new(
             "BatchNorm1d", new[] { 1, 2 }, "F features or a C×L sequence", "use BatchNorm2d for a C×H×W feature map", "unchanged (`F` or `C×L`)", "`2·F`");

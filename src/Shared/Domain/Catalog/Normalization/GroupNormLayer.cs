@@ -11,7 +11,7 @@ namespace ModelGen.Domain
     /// uninitialized, so the layer is created through the runtime's
     /// <c>ModelGen.Layers.InitializedGroupNorm</c>, which sets PyTorch's γ = 1, β = 0.
     /// </summary>
-    internal sealed class GroupNormLayer : LayerEntry<GroupNormLayer.Spec>
+    internal sealed partial class GroupNormLayer : LayerEntry<GroupNormLayer.Spec>
     {
         public static readonly GroupNormLayer Instance = new();
 

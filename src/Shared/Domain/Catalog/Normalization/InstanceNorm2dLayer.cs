@@ -7,7 +7,7 @@ namespace ModelGen.Domain
     /// PyTorch, neither the scale γ and shift β (Affine) nor the running statistics
     /// (TrackRunningStats) are on by default; buffers exist only when tracked.
     /// </summary>
-    internal sealed class InstanceNorm2dLayer : LayerEntry<InstanceNorm2dLayer.Spec>
+    internal sealed partial class InstanceNorm2dLayer : LayerEntry<InstanceNorm2dLayer.Spec>
     {
         public static readonly InstanceNorm2dLayer Instance = new();
 

@@ -8,7 +8,7 @@ namespace ModelGen.Domain
     /// features by default) with a learned element-wise scale γ and shift β of that shape.
     /// PyTorch's <c>normalized_shape</c> is inferred: the trailing dimensions of the input.
     /// </summary>
-    internal sealed class LayerNormLayer : LayerEntry<LayerNormLayer.Spec>
+    internal sealed partial class LayerNormLayer : LayerEntry<LayerNormLayer.Spec>
     {
         public static readonly LayerNormLayer Instance = new();
 

@@ -8,7 +8,7 @@ namespace ModelGen.Domain
     /// accepts an output larger than the input (windows then repeat input positions), so only a
     /// size below 1 is an error.
     /// </summary>
-    internal sealed class AdaptivePoolLayer : LayerEntry<AdaptivePoolLayer.Spec>
+    internal sealed partial class AdaptivePoolLayer : LayerEntry<AdaptivePoolLayer.Spec>
     {
         public static readonly AdaptivePoolLayer Avg1d = new(isMax: false, 1);
         public static readonly AdaptivePoolLayer Avg2d = new(isMax: false, 2);

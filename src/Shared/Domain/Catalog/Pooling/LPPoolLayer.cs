@@ -7,7 +7,7 @@ namespace ModelGen.Domain
     /// L2 pooling, p = ∞ max pooling. No padding; the stride defaults to the window; the output
     /// size is average pooling's.
     /// </summary>
-    internal sealed class LPPoolLayer : LayerEntry<LPPoolLayer.Spec>
+    internal sealed partial class LPPoolLayer : LayerEntry<LPPoolLayer.Spec>
     {
         public static readonly LPPoolLayer OneD = new(1);
         public static readonly LPPoolLayer TwoD = new(2);

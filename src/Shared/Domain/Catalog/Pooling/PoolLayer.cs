@@ -8,7 +8,7 @@ namespace ModelGen.Domain
     /// ceil mode the output size rounds up, but a last window that would start in the right
     /// padding is dropped (PyTorch's pooling_output_shape), so the output never reads padding alone.
     /// </summary>
-    internal sealed class PoolLayer : LayerEntry<PoolLayer.Spec>
+    internal sealed partial class PoolLayer : LayerEntry<PoolLayer.Spec>
     {
         public static readonly PoolLayer Max1d = new(isMax: true, 1);
         public static readonly PoolLayer Max2d = new(isMax: true, 2);

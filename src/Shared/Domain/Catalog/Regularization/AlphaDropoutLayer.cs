@@ -7,7 +7,7 @@ namespace ModelGen.Domain
     /// saturation value and applies an affine map that keeps the input's mean and variance;
     /// the identity in evaluation.
     /// </summary>
-    internal sealed class AlphaDropoutLayer : LayerEntry<AlphaDropoutLayer.Spec>
+    internal sealed partial class AlphaDropoutLayer : LayerEntry<AlphaDropoutLayer.Spec>
     {
         public static readonly AlphaDropoutLayer Instance = new();
 

@@ -6,7 +6,7 @@ namespace ModelGen.Domain
     /// Dropout2d: zeroes whole channels of a C×H×W feature map with probability p in training and
     /// scales the kept channels by 1/(1 − p); the identity in evaluation.
     /// </summary>
-    internal sealed class Dropout2dLayer : LayerEntry<Dropout2dLayer.Spec>
+    internal sealed partial class Dropout2dLayer : LayerEntry<Dropout2dLayer.Spec>
     {
         public static readonly Dropout2dLayer Instance = new();
 

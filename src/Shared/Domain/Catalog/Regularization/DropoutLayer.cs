@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ModelGen.Domain
 {
     /// <summary>Dropout: zeroes each element with probability p in training and scales the rest by 1/(1 − p).</summary>
-    internal sealed class DropoutLayer : LayerEntry<DropoutLayer.Spec>
+    internal sealed partial class DropoutLayer : LayerEntry<DropoutLayer.Spec>
     {
         public static readonly DropoutLayer Instance = new();
 

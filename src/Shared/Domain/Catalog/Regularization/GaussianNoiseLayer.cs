@@ -7,7 +7,7 @@ namespace ModelGen.Domain
     /// evaluation (Keras' GaussianNoise; the notes' "noise added to inputs"). TorchSharp has no
     /// such module, so the runtime's <c>ModelGen.Layers.GaussianNoise</c> is created.
     /// </summary>
-    internal sealed class GaussianNoiseLayer : LayerEntry<GaussianNoiseLayer.Spec>
+    internal sealed partial class GaussianNoiseLayer : LayerEntry<GaussianNoiseLayer.Spec>
     {
         public static readonly GaussianNoiseLayer Instance = new();
 

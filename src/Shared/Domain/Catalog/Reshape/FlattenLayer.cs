@@ -6,7 +6,7 @@ namespace ModelGen.Domain
     /// Flatten: dimensions StartDim to EndDim into one (PyTorch's numbering, the batch is 0; by
     /// default every dimension but the batch, C×H×W → C·H·W). Negative dimensions count from the end.
     /// </summary>
-    internal sealed class FlattenLayer : LayerEntry<FlattenLayer.Spec>
+    internal sealed partial class FlattenLayer : LayerEntry<FlattenLayer.Spec>
     {
         public static readonly FlattenLayer Instance = new();
 

@@ -1,7 +1,7 @@
 namespace ModelGen.Domain
 {
     /// <summary>Identity: passes its input through (a placeholder, e.g. where a block has no layer).</summary>
-    internal sealed class IdentityLayer : LayerEntry<IdentityLayer.Spec>
+    internal sealed partial class IdentityLayer : LayerEntry<IdentityLayer.Spec>
     {
         public static readonly IdentityLayer Instance = new();
 

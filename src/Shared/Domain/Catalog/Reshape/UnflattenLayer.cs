@@ -7,7 +7,7 @@ namespace ModelGen.Domain
     /// Unflatten: one dimension (PyTorch's numbering, the batch is 0) into several whose product is
     /// its size; one size may be −1 and is then inferred. The inverse of a partial Flatten.
     /// </summary>
-    internal sealed class UnflattenLayer : LayerEntry<UnflattenLayer.Spec>
+    internal sealed partial class UnflattenLayer : LayerEntry<UnflattenLayer.Spec>
     {
         public static readonly UnflattenLayer Instance = new();
 

@@ -8,7 +8,7 @@ namespace ModelGen.Domain
     /// floor(W · scale), as PyTorch computes it). Nearest works on C×L, C×H×W and C×D×H×W; linear,
     /// bilinear/bicubic and trilinear need exactly one, two and three spatial axes.
     /// </summary>
-    internal sealed class UpsampleLayer : LayerEntry<UpsampleLayer.Spec>
+    internal sealed partial class UpsampleLayer : LayerEntry<UpsampleLayer.Spec>
     {
         public static readonly UpsampleLayer Instance = new();
 

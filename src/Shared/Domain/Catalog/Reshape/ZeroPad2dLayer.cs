@@ -6,7 +6,7 @@ namespace ModelGen.Domain
     /// ZeroPad2d: zeros around the last two dimensions (H×W), one number for every side or four
     /// (left, right, top, bottom) as in PyTorch. Negative numbers crop, as in PyTorch.
     /// </summary>
-    internal sealed class ZeroPad2dLayer : LayerEntry<ZeroPad2dLayer.Spec>
+    internal sealed partial class ZeroPad2dLayer : LayerEntry<ZeroPad2dLayer.Spec>
     {
         public static readonly ZeroPad2dLayer Instance = new();
 

@@ -7,7 +7,7 @@ namespace ModelGen.Domain
     /// each token id (int64) picks its row, so L ids become an L×D sequence. The only kind that
     /// takes token ids, and the first layer of every model declared with token-id input.
     /// </summary>
-    internal sealed class EmbeddingLayer : LayerEntry<EmbeddingLayer.Spec>
+    internal sealed partial class EmbeddingLayer : LayerEntry<EmbeddingLayer.Spec>
     {
         public static readonly EmbeddingLayer Instance = new();
 

@@ -7,7 +7,7 @@ namespace ModelGen.Domain
     /// the length may be symbolic. Not in TorchSharp: a runtime module,
     /// <c>ModelGen.Layers.PositionalEncoding</c>.
     /// </summary>
-    internal sealed class PositionalEncodingLayer : LayerEntry<PositionalEncodingLayer.Spec>
+    internal sealed partial class PositionalEncodingLayer : LayerEntry<PositionalEncodingLayer.Spec>
     {
         public static readonly PositionalEncodingLayer Instance = new();
 

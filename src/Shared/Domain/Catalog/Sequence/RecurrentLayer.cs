@@ -11,7 +11,7 @@ namespace ModelGen.Domain
     /// (D·H; for the forward direction that is the output at the last step, for the backward one
     /// the output at the first).
     /// </summary>
-    internal sealed class RecurrentLayer : LayerEntry<RecurrentLayer.Spec>
+    internal sealed partial class RecurrentLayer : LayerEntry<RecurrentLayer.Spec>
     {
         public static readonly RecurrentLayer Rnn = new("RNN", "rnn", 1);
         public static readonly RecurrentLayer Lstm = new("LSTM", "lstm", 4);

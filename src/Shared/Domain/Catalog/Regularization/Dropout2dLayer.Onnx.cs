@@ -1,0 +1,8 @@
+namespace ModelGen.Domain
+{
+    internal sealed partial class Dropout2dLayer
+    {
+        /// <summary>Evaluation mode: the identity (<c>Identity</c>), as PyTorch's eval forward.</summary>
+        protected override string? Onnx(Spec spec, LayerPlan layer, OnnxGraph graph, string input) => graph.Last("Identity", new[] { input });
+    }
+}
