@@ -31,7 +31,7 @@ namespace ModelGen.Analyzers
             DiagnosticDescriptors.NoLayers,
             DiagnosticDescriptors.IncompleteTraining,
             DiagnosticDescriptors.MissingModel,
-            DiagnosticDescriptors.NothingToTrain);
+            DiagnosticDescriptors.NothingToTrain).AddRange(DiagnosticDescriptors.Review);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -57,6 +57,7 @@ namespace ModelGen.Analyzers
             var locations = new AttributeLocations(type, attributes, declaration);
 
             ReportNotPartial(context, type, model);
+            DeclarationReview.Report(context, type, model);
 
             foreach (int index in declaration.SpreadAttributes)
             {
@@ -79,7 +80,8 @@ namespace ModelGen.Analyzers
             }
 
             bool bothTrainingAttributes = declaration.LossAttribute >= 0 && declaration.OptimizerAttribute >= 0;
-            foreach (ModelProblem problem in ShapeInference.Infer(declaration.Spec).Problems)
+            ModelPlan plan = ShapeInference.Infer(declaration.Spec);
+            foreach (ModelProblem problem in plan.Problems)
             {
                 // Both are declared, so one of them was dropped as invalid and is reported above;
                 // "declared without" would contradict the source.
@@ -89,6 +91,12 @@ namespace ModelGen.Analyzers
                 }
 
                 Report(context, problem, locations);
+            }
+
+            // The review is about models that compile; it says nothing while an error stands.
+            if (!declaration.Problems.Any(problem => problem.IsError))
+            {
+                ReviewReporter.Report(context, type, declaration, plan);
             }
         }
 

@@ -7,15 +7,16 @@ namespace ModelGen.Domain
     internal sealed class ActivationLayer : LayerEntry<ActivationLayer.Spec>
     {
         public static readonly ActivationLayer ReLU = new("ReLU", "`max(0, x)`");
-        public static readonly ActivationLayer Sigmoid = new("Sigmoid", "`1 / (1 + e^−x)`");
-        public static readonly ActivationLayer Tanh = new("Tanh", "`tanh(x)`");
+        public static readonly ActivationLayer Sigmoid = new("Sigmoid", "`1 / (1 + e^−x)`", LayerTraits.Saturating | LayerTraits.UnitInterval);
+        public static readonly ActivationLayer Tanh = new("Tanh", "`tanh(x)`", LayerTraits.Saturating);
 
         private readonly string _formula;
 
-        private ActivationLayer(string name, string formula)
+        private ActivationLayer(string name, string formula, LayerTraits traits = LayerTraits.None)
         {
             Name = name;
             _formula = formula;
+            Traits = LayerTraits.Activation | traits;
         }
 
         public sealed record Spec(ActivationLayer Activation, string Display) : LayerSpec(Activation, Display);
@@ -24,7 +25,7 @@ namespace ModelGen.Domain
 
         public override string FieldPrefix => Name.ToLowerInvariant();
 
-        public override LayerTraits Traits => LayerTraits.Activation;
+        public override LayerTraits Traits { get; }
 
         public override string Signature => Name;
 
