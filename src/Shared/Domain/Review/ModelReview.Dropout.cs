@@ -11,11 +11,17 @@ namespace ModelGen.Domain
         private static void ReviewDropout(ModelPlan plan, List<ReviewFinding> findings)
         {
             int output = OutputLayer(plan);
-            if (output > 0 && plan.Layers[output].Entry.Has(LayerTraits.TrainingOnly))
+            int last = output;
+            while (last >= 0 && plan.Layers[last].Parameters == 0)
             {
-                int before = output - 1;
+                last--;
+            }
+
+            // The output layer is the last one with parameters; a model without one has none.
+            if (output > 0 && last >= 0 && plan.Layers[output].Entry.Has(LayerTraits.TrainingOnly))
+            {
                 findings.Add(new ReviewFinding(ReviewKind.DropoutAfterOutput, ProblemTarget.Layer, output,
-                    $"{Display(plan, output)} comes after {Display(plan, before)}, the output of {plan.Spec.Name}: in training it randomly changes the predictions the loss compares with the targets, which adds noise to the loss instead of regularizing a hidden layer; remove it, or move it before the last layer with parameters"));
+                    $"{Display(plan, output)} comes after {Display(plan, last)}, the output layer of {plan.Spec.Name}: in training it randomly changes the predictions the loss compares with the targets, which adds noise to the loss instead of regularizing a hidden layer; remove it, or move it before the last layer with parameters"));
             }
 
             int first = 0;
