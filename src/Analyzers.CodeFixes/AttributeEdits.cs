@@ -57,9 +57,15 @@ namespace ModelGen.Analyzers.CodeFixes
         public static SyntaxNode Remove(SyntaxNode root, AttributeSyntax attribute)
         {
             var list = (AttributeListSyntax)attribute.Parent!;
-            return list.Attributes.Count == 1
-                ? root.RemoveNode(list, SyntaxRemoveOptions.KeepExteriorTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives)!
-                : root.ReplaceNode(list, list.WithAttributes(list.Attributes.Remove(attribute)));
+            if (list.Attributes.Count > 1)
+            {
+                return root.ReplaceNode(list, list.WithAttributes(list.Attributes.Remove(attribute)));
+            }
+
+            // A list on a line of its own goes with its line; comments and directives around it stay.
+            bool plainLine = list.GetLeadingTrivia().All(t => t.IsKind(SyntaxKind.WhitespaceTrivia) || t.IsKind(SyntaxKind.EndOfLineTrivia));
+            SyntaxRemoveOptions options = (plainLine ? SyntaxRemoveOptions.KeepNoTrivia : SyntaxRemoveOptions.KeepExteriorTrivia) | SyntaxRemoveOptions.KeepUnbalancedDirectives;
+            return root.RemoveNode(list, options)!;
         }
 
         /// <summary>A new attribute without arguments: <c>ReLU</c>.</summary>
