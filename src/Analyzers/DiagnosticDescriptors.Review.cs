@@ -125,7 +125,7 @@ namespace ModelGen.Analyzers
             "Model constructor does not call the generated one",
             DeclarationCategory,
             DiagnosticSeverity.Warning,
-            "ModelGen generates the model's constructor, which names the module and creates the layers. A constructor of your own must chain to it with : this(device) (or : this()); otherwise the base module has no constructor to call (CS1729 in the generated file) or the layers are never created. A primary constructor cannot chain to it: use an ordinary constructor.");
+            "ModelGen generates the model's constructor, which names the module and creates the layers. A constructor of your own must chain to it with : this(device) (or : this()); otherwise the base module has no constructor to call (CS1729) or the layers are never created. A primary constructor cannot chain to it: use an ordinary constructor.");
 
         /// <summary>The descriptor of a finding of the shared review.</summary>
         public static DiagnosticDescriptor For(ReviewKind kind) => kind switch
