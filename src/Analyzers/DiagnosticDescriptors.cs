@@ -8,12 +8,21 @@ namespace ModelGen.Analyzers
     /// Every diagnostic ModelGen reports. Ids are never reused: a retired rule keeps its id, and a
     /// new rule takes the highest id in <c>AnalyzerReleases.*.md</c> plus one. Messages arrive
     /// complete (the shared domain names the layer as written and the numbers), so each message
-    /// format is <c>{0}</c>. Each rule has a page under <c>docs/diagnostics/</c>.
+    /// format is <c>{0}</c> followed by the page that explains the rule (see <see cref="Create"/>).
+    /// Each rule has a page under <c>docs/diagnostics/</c>; the review rules (MG0016 and on) are in
+    /// <c>DiagnosticDescriptors.Review.cs</c>.
     /// </summary>
-    internal static class DiagnosticDescriptors
+    internal static partial class DiagnosticDescriptors
     {
-        /// <summary>Where the help links point: one page per id.</summary>
-        public const string HelpLinkBase = "https://github.com/modelgen/modelgen/blob/main/docs/diagnostics/";
+        /// <summary>
+        /// Where help links will point once the project has a public home (one page per id under
+        /// it); null until then, because a link to an address that is not the project's leads
+        /// nowhere. Meanwhile every message names its page, <see cref="DocsPage"/>.
+        /// </summary>
+        public static readonly string? HelpLinkBase;
+
+        /// <summary>The page of <paramref name="id"/>, relative to the repository root.</summary>
+        public static string DocsPage(string id) => "docs/diagnostics/" + id + ".md";
 
         /// <summary>Category of rules about the shapes flowing through the layers.</summary>
         public const string ShapeCategory = "ModelGen.Shape";
@@ -195,15 +204,21 @@ namespace ModelGen.Analyzers
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A problem kind without a descriptor."),
         };
 
+        /// <summary>
+        /// Builds every descriptor. The message is the complete text from the rule, then the docs
+        /// page in parentheses: <c>dotnet build</c> prints only the id and the message (never the
+        /// help link or the description), so the message is the one place a reader sees where the
+        /// explanation and the fix are written. The description ends with the page too, for the IDE.
+        /// </summary>
         private static DiagnosticDescriptor Create(string id, string title, string category, DiagnosticSeverity severity, string description) =>
             new(
                 id,
                 title,
-                messageFormat: "{0}",
+                messageFormat: "{0} (" + DocsPage(id) + ")",
                 category,
                 severity,
                 isEnabledByDefault: true,
-                description,
-                helpLinkUri: HelpLinkBase + id + ".md");
+                description + " See " + DocsPage(id) + ".",
+                helpLinkUri: HelpLinkBase is null ? null : HelpLinkBase + id + ".md");
     }
 }

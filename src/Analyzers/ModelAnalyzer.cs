@@ -35,7 +35,7 @@ namespace ModelGen.Analyzers
             DiagnosticDescriptors.InputKindMismatch,
             DiagnosticDescriptors.SymbolicLength,
             DiagnosticDescriptors.AutogradBackward,
-            DiagnosticDescriptors.OnnxUnmapped);
+            DiagnosticDescriptors.OnnxUnmapped).AddRange(DiagnosticDescriptors.Review);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -61,6 +61,7 @@ namespace ModelGen.Analyzers
             var locations = new AttributeLocations(type, attributes, declaration);
 
             ReportNotPartial(context, type, model);
+            DeclarationReview.Report(context, type, model);
 
             foreach (int index in declaration.SpreadAttributes)
             {
@@ -104,6 +105,12 @@ namespace ModelGen.Analyzers
                 }
 
                 Report(context, problem, locations);
+            }
+
+            // The review is about models that compile; it says nothing while an error stands.
+            if (!declaration.Problems.Any(problem => problem.IsError))
+            {
+                ReviewReporter.Report(context, type, declaration, plan);
             }
         }
 

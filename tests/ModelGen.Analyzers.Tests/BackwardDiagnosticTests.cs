@@ -13,7 +13,7 @@ public sealed class BackwardDiagnosticTests
         AnalyzerTest.VerifyAsync(
             Source("""
                 [Model(2, 8, 8)]
-                [Conv2d(4, Kernel = 3), {|#0:InstanceNorm2d|}, GroupNorm(2)]
+                [Conv2d(4, Kernel = 3, Bias = false), {|#0:InstanceNorm2d|}, GroupNorm(2)]
                 [Flatten, Linear(3)]
                 [Loss(LossKind.CrossEntropy), Optimizer(OptimizerKind.SGD)]
                 public partial class Instance { }
@@ -25,7 +25,7 @@ public sealed class BackwardDiagnosticTests
         AnalyzerTest.VerifyAsync(
             Source("""
                 [Model(2, 8, 8, Autograd = true)]
-                [Conv2d(4, Kernel = 3), InstanceNorm2d]
+                [Conv2d(4, Kernel = 3, Bias = false), InstanceNorm2d]
                 [Flatten, Linear(3)]
                 [Loss(LossKind.CrossEntropy), Optimizer(OptimizerKind.SGD)]
                 public partial class Instance { }
@@ -36,7 +36,7 @@ public sealed class BackwardDiagnosticTests
         AnalyzerTest.VerifyAsync(
             Source("""
                 [Model(2, 8, 8)]
-                [Conv2d(4, Kernel = 3), InstanceNorm2d]
+                [Conv2d(4, Kernel = 3, Bias = false), InstanceNorm2d]
                 public partial class Inference { }
                 """));
 
@@ -45,7 +45,7 @@ public sealed class BackwardDiagnosticTests
         AnalyzerTest.VerifyAsync(
             Source("""
                 [Model(1, 8, 8)]
-                [Conv2d(4, Kernel = 3, Padding = 1), BatchNorm2d, ReLU, MaxPool2d(2)]
+                [Conv2d(4, Kernel = 3, Padding = 1, Bias = false), BatchNorm2d, ReLU, MaxPool2d(2)]
                 [Flatten, Linear(16), LayerNorm, Dropout(0.2), Linear(3)]
                 [Loss(LossKind.CrossEntropy), Optimizer(OptimizerKind.Adam)]
                 public partial class Covered { }

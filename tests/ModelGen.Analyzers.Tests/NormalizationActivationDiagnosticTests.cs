@@ -180,13 +180,12 @@ public sealed class NormalizationActivationDiagnosticTests
     public Task EveryNewKindWithValidArguments_ReportsNothing() =>
         AnalyzerTest.VerifyAsync(
             Source("""
-                [Model(1, 8, 8, Autograd = true)]
-                [Conv2d(8, Kernel = 3, Padding = 1), InstanceNorm2d(Affine = true), Dropout2d(0.1), GroupNorm(4), GaussianNoise(0.05)]
+                [Model(1, 8, 8)]
+                [Conv2d(8, Kernel = 3, Padding = 1, Bias = false), InstanceNorm2d(Affine = true), Dropout2d(0.1), GroupNorm(4), GaussianNoise(0.05)]
                 [PReLU(NumParameters = 8), ELU, Maxout(2), BinaryStep(ValueAtZero = 0)]
                 [Flatten, Linear(16), LayerNorm, SELU, AlphaDropout(0.05), GELU(Approximate = GeluApproximate.Tanh), SiLU]
                 [Softplus(Beta = 2, Threshold = 10), Mish, Hardtanh(MinVal = -2, MaxVal = 2), PReLU]
                 [Linear(4)]
-                [Loss(LossKind.CrossEntropy), Optimizer(OptimizerKind.Adam)]
                 public partial class Net { }
                 """));
 

@@ -12,9 +12,9 @@ public sealed class ValidModelTests
         AnalyzerTest.VerifyAsync(Source("""
             [Model(64)]
             [Linear(128), ReLU, Dropout(0.2)]
-            [Linear(64), BatchNorm1d, LeakyReLU(NegativeSlope = 0.1)]
+            [Linear(64, Bias = false), BatchNorm1d, LeakyReLU(NegativeSlope = 0.1)]
             [Linear(10), LogSoftmax]
-            [Loss(LossKind.CrossEntropy), Optimizer(OptimizerKind.SGD, LearningRate = 0.1, Momentum = 0.9)]
+            [Loss(LossKind.NLL), Optimizer(OptimizerKind.SGD, LearningRate = 0.1, Momentum = 0.9)]
             public partial class Mlp { }
             """));
 
@@ -36,7 +36,7 @@ public sealed class ValidModelTests
             public static partial class Models
             {
                 [Model(3, 12, 9)]
-                [Conv2d(8, KernelHeight = 5, KernelWidth = 3, StrideHeight = 1, StrideWidth = 2, PaddingWidth = 1), BatchNorm2d, Sigmoid]
+                [Conv2d(8, KernelHeight = 5, KernelWidth = 3, StrideHeight = 1, StrideWidth = 2, PaddingWidth = 1, Bias = false), BatchNorm2d, Sigmoid]
                 [MaxPool2d(2, KernelWidth = 1, StrideWidth = 1)]
                 [Flatten, Linear(1)]
                 [Loss(LossKind.BCEWithLogits), Optimizer(OptimizerKind.Adam)]

@@ -183,8 +183,13 @@ public sealed class NormalizationActivationRulesTests
             ActivationLayer.SiLU, SoftplusLayer.Instance, ActivationLayer.Mish, HardtanhLayer.Instance, MaxoutLayer.Instance,
         };
         Assert.All(activations, entry => Assert.True(entry.Has(LayerTraits.Activation), entry.Name));
+        // Batch and instance norm subtract a per-channel mean, which cancels a bias on that channel;
+        // layer norm and group norm (several channels per group) do not.
         Assert.All(
-            new LayerEntry[] { BatchNormLayer.ThreeD, LayerNormLayer.Instance, GroupNormLayer.Instance, InstanceNorm2dLayer.Instance },
+            new LayerEntry[] { BatchNormLayer.ThreeD, InstanceNorm2dLayer.Instance },
+            entry => Assert.Equal(LayerTraits.Normalizes | LayerTraits.CancelsChannelBias, entry.Traits));
+        Assert.All(
+            new LayerEntry[] { LayerNormLayer.Instance, GroupNormLayer.Instance },
             entry => Assert.Equal(LayerTraits.Normalizes, entry.Traits));
         Assert.All(
             new LayerEntry[] { Dropout2dLayer.Instance, AlphaDropoutLayer.Instance, GaussianNoiseLayer.Instance },

@@ -27,6 +27,20 @@ namespace ModelGen.Domain
         /// <summary>Whether the kind has all of <paramref name="traits"/>.</summary>
         public bool Has(LayerTraits traits) => (Traits & traits) == traits;
 
+        // ---- what review rules ask of a declared layer (docs/diagnostics/MG0016.md and on) ----
+
+        /// <summary>Whether the layer as declared adds a learned bias per output channel (per feature for flat outputs).</summary>
+        public virtual bool HasBias(LayerSpec spec) => false;
+
+        /// <summary>The probability that the layer drops an element in training, or null for a kind that drops nothing.</summary>
+        public virtual double? DropProbability(LayerSpec spec) => null;
+
+        /// <summary>
+        /// The sliding window of a layer whose output size follows out = floor((W + 2P − D·(F − 1) − 1) / S) + 1
+        /// with explicit symmetric padding, or null (no window, or padding the layer computes itself).
+        /// </summary>
+        public virtual SlidingWindow? WindowOf(LayerSpec spec) => null;
+
         // ---- documentation (docs/layers.md is generated from these) ----
 
         /// <summary>The attribute with its arguments and defaults: <c>Linear(out, Bias = true)</c>.</summary>

@@ -19,7 +19,7 @@ namespace ModelGen.Domain
 
         public override string FieldPrefix => "hardtanh";
 
-        public override LayerTraits Traits => LayerTraits.Activation;
+        public override LayerTraits Traits => LayerTraits.Activation | LayerTraits.Saturating;
 
         public override string Signature => "Hardtanh(MinVal = -1.0, MaxVal = 1.0)";
 

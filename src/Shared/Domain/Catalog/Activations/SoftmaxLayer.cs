@@ -5,15 +5,16 @@ namespace ModelGen.Domain
     /// <summary>Softmax and LogSoftmax over one dimension (the features by default).</summary>
     internal sealed partial class SoftmaxLayer : LayerEntry<SoftmaxLayer.Spec>
     {
-        public static readonly SoftmaxLayer Softmax = new("Softmax", "`e^xᵢ / Σ e^xⱼ`");
-        public static readonly SoftmaxLayer LogSoftmax = new("LogSoftmax", "`xᵢ − log Σ e^xⱼ`");
+        public static readonly SoftmaxLayer Softmax = new("Softmax", "`e^xᵢ / Σ e^xⱼ`", LayerTraits.UnitInterval);
+        public static readonly SoftmaxLayer LogSoftmax = new("LogSoftmax", "`xᵢ − log Σ e^xⱼ`", LayerTraits.LogProbabilities);
 
         private readonly string _formula;
 
-        private SoftmaxLayer(string name, string formula)
+        private SoftmaxLayer(string name, string formula, LayerTraits traits)
         {
             Name = name;
             _formula = formula;
+            Traits = LayerTraits.Activation | LayerTraits.Probabilities | traits;
         }
 
         /// <param name="Softmax">The entry of the kind (the family has several).</param>
@@ -25,7 +26,7 @@ namespace ModelGen.Domain
 
         public override string FieldPrefix => Name.ToLowerInvariant();
 
-        public override LayerTraits Traits => LayerTraits.Activation | LayerTraits.Probabilities;
+        public override LayerTraits Traits { get; }
 
         public override string Signature => $"{Name}(Dim = 1)";
 

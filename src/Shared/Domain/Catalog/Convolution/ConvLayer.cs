@@ -51,6 +51,12 @@ namespace ModelGen.Domain
 
         public override LayerTraits Traits => LayerTraits.LinearMap;
 
+        public override bool HasBias(LayerSpec spec) => ((Spec)spec).Bias;
+
+        public override SlidingWindow? WindowOf(LayerSpec spec) => spec is Spec { AutoPad: AutoPadSpec.Explicit } conv
+            ? new SlidingWindow(conv.Kernel, conv.Stride, conv.Padding, conv.Dilation, SupportsAutoPadSame: true)
+            : null;
+
         public override string Signature =>
             $"{Name}(out, Kernel, Stride = 1, Padding = 0, Dilation = 1, Groups = 1, Bias = true, AutoPad = AutoPad.Explicit, PaddingMode = PaddingMode.Zeros)";
 

@@ -46,6 +46,8 @@ namespace ModelGen.Domain
 
         public override LayerTraits Traits => LayerTraits.LinearMap;
 
+        public override bool HasBias(LayerSpec spec) => ((Spec)spec).Bias;
+
         public override string Signature => $"{Name}(out, Kernel, Stride = 1, Padding = 0, OutputPadding = 0, Groups = 1, Bias = true, Dilation = 1)";
 
         public override string ShapeRule => Rank == 1

@@ -27,6 +27,8 @@ namespace ModelGen.Domain
 
         public override string ParameterRule => "`in·out + out`";
 
+        public override bool HasBias(LayerSpec spec) => ((Spec)spec).Bias;
+
         protected override Spec ReadSpec(DeclaredArguments args) => new(args.Display, args.Int(0, 0), args.Bool("Bias", true));
 
         protected override IEnumerable<string> Check(Spec spec)

@@ -42,7 +42,7 @@ namespace ModelGen.Domain
 
         public override string FieldPrefix => "bn";
 
-        public override LayerTraits Traits => LayerTraits.Normalizes;
+        public override LayerTraits Traits => LayerTraits.Normalizes | LayerTraits.CancelsChannelBias;
 
         public override string Signature => $"{Name}(Eps = 1e-5, Momentum = 0.1)";
 

@@ -22,7 +22,8 @@ namespace ModelGen.Domain
 
         public override string FieldPrefix => "inorm";
 
-        public override LayerTraits Traits => LayerTraits.Normalizes;
+        /// <summary>Normalizes each channel of each sample over its positions, so a bias on that channel just before it is cancelled.</summary>
+        public override LayerTraits Traits => LayerTraits.Normalizes | LayerTraits.CancelsChannelBias;
 
         public override string Signature => "InstanceNorm2d(Eps = 1e-5, Momentum = 0.1, Affine = false, TrackRunningStats = false)";
 

@@ -21,6 +21,9 @@ namespace ModelGen.Domain
 
         public override LayerTraits Traits => LayerTraits.TrainingOnly;
 
+        /// <summary>p, which the review of input dropout asks.</summary>
+        public override double? DropProbability(LayerSpec spec) => ((Spec)spec).P;
+
         public override string Signature => "AlphaDropout(p = 0.5)";
 
         public override string ShapeRule => "unchanged; keeps zero mean and unit variance (pair with SELU)";

@@ -20,6 +20,9 @@ namespace ModelGen.Domain
 
         public override LayerTraits Traits => LayerTraits.TrainingOnly;
 
+        /// <summary>p, which the review of input dropout asks.</summary>
+        public override double? DropProbability(LayerSpec spec) => ((Spec)spec).P;
+
         public override string Signature => "Dropout2d(p = 0.5)";
 
         public override string ShapeRule => "unchanged (`C×H×W`); drops whole channels";

@@ -17,6 +17,8 @@ namespace ModelGen.Domain
 
         public override LayerTraits Traits => LayerTraits.TrainingOnly;
 
+        public override double? DropProbability(LayerSpec spec) => ((Spec)spec).P;
+
         public override string Signature => "Dropout(p = 0.5)";
 
         public override string ShapeRule => "unchanged";
