@@ -65,9 +65,11 @@ namespace ModelGen.Generator.Emit
         {
             writer.WriteLine($"/// <summary>Runs the network on a batch: {CSharp.Batched(plan.Spec.InputShape, plan.Spec.SequenceLength)} → {CSharp.Batched(plan.OutputShape, plan.Spec.SequenceLength)}.</summary>");
             writer.WriteLine("/// <exception cref=\"global::ModelGen.InputShapeException\">The input is not a batch of the declared input shape.</exception>");
+            writer.WriteLine("/// <exception cref=\"global::System.ObjectDisposedException\">The model has been disposed.</exception>");
             using (writer.Block($"public override {CSharp.Tensor} forward({CSharp.Tensor} input)"))
             {
                 string guard = plan.Spec.Input == InputKindSpec.TokenIds ? "CheckTokenIds" : "CheckInput";
+                writer.WriteLine($"global::ModelGen.ModelGuard.ThrowIfDisposed(_disposed, {CSharp.Literal(plan.Spec.Name)});");
                 writer.WriteLine($"global::ModelGen.ModelGuard.{guard}({CSharp.Literal(plan.Spec.Name)}, input, InputShape);");
                 string current = "input";
                 foreach (LayerPlan layer in plan.Layers)

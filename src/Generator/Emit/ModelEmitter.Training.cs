@@ -42,7 +42,7 @@ namespace ModelGen.Generator.Emit
             writer.WriteLine("/// <inheritdoc cref=\"global::ModelGen.ITrainableModel.LossKind\"/>");
             writer.WriteLine($"public global::ModelGen.LossKind LossKind => global::ModelGen.LossKind.{loss.Kind};");
             writer.WriteLine();
-            writer.WriteLine("/// <inheritdoc cref=\"global::ModelGen.ITrainableModel.IsDisposed\"/>");
+            writer.WriteLine("/// <inheritdoc cref=\"global::ModelGen.IGeneratedModel.IsDisposed\"/>");
             writer.WriteLine("public bool IsDisposed => _disposed;");
             writer.WriteLine();
             writer.WriteLine("/// <inheritdoc cref=\"global::ModelGen.ITrainableModel.TrainSteps\"/>");

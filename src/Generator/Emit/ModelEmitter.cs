@@ -48,10 +48,14 @@ namespace ModelGen.Generator.Emit
                 WriteConstructor(plan, writer);
                 writer.WriteLine();
                 WriteForward(plan, writer);
+                writer.WriteLine();
                 if (plan.HasTraining)
                 {
-                    writer.WriteLine();
                     WriteTraining(plan, writer);
+                }
+                else
+                {
+                    WriteDisposal(writer);
                 }
 
                 WriteOnnxExport(plan, writer);

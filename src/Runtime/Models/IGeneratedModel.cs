@@ -12,6 +12,9 @@ namespace ModelGen
         /// <summary>Trainable parameters, computed at compile time.</summary>
         long ParameterCount { get; }
 
+        /// <summary>Whether the model has been disposed (running, training, evaluating or checkpointing it then throws <see cref="System.ObjectDisposedException"/> naming the model).</summary>
+        bool IsDisposed { get; }
+
         /// <summary>Buffers, mult-adds and memory for one sample, computed at compile time.</summary>
         ModelCosts Costs { get; }
 
@@ -54,9 +57,6 @@ namespace ModelGen
 
         /// <summary>The optimizer's settings: the declared ones until <see cref="UseOptimizer"/> replaces them.</summary>
         Training.OptimizerSettings OptimizerSettings { get; }
-
-        /// <summary>Whether the model has been disposed (training, evaluating or checkpointing it then throws <see cref="System.ObjectDisposedException"/>).</summary>
-        bool IsDisposed { get; }
 
         /// <summary>The number of training steps taken (TrainStep calls that reached the update check).</summary>
         long TrainSteps { get; }

@@ -6,6 +6,17 @@ namespace ModelGen
     /// <summary>Checks that generated code runs before touching TorchSharp.</summary>
     public static class ModelGuard
     {
+        /// <summary>Throws <see cref="ObjectDisposedException"/> naming the model when it has been disposed, rather than libtorch's "empty handle".</summary>
+        /// <param name="disposed">Whether the model has been disposed.</param>
+        /// <param name="model">The model's name, for the message.</param>
+        public static void ThrowIfDisposed(bool disposed, string model)
+        {
+            if (disposed)
+            {
+                throw new ObjectDisposedException(model, $"{model} has been disposed (its parameters are freed); create a new {model}, or load a checkpoint into one.");
+            }
+        }
+
         /// <summary>Throws <see cref="InputShapeException"/> unless <paramref name="input"/> is a batch of <paramref name="expected"/>.</summary>
         /// <param name="model">The model's name, for the message.</param>
         /// <param name="input">The batch.</param>

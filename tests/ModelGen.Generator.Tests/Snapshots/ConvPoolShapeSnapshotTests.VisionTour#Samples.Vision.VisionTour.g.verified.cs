@@ -190,8 +190,10 @@ namespace Samples.Vision
 
         /// <summary>Runs the network on a batch: N×3×32×32 → N×3.</summary>
         /// <exception cref="global::ModelGen.InputShapeException">The input is not a batch of the declared input shape.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The model has been disposed.</exception>
         public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
         {
+            global::ModelGen.ModelGuard.ThrowIfDisposed(_disposed, "VisionTour");
             global::ModelGen.ModelGuard.CheckInput("VisionTour", input, InputShape);
             var x = conv1.forward(input); // [Conv2d(16, Kernel = 3, AutoPad = AutoPad.Same, PaddingMode = PaddingMode.Reflect)]  N×3×32×32 → N×16×32×32
             x = relu1.forward(x); // [ReLU]  N×16×32×32 → N×16×32×32
@@ -213,6 +215,19 @@ namespace Samples.Vision
             x = identity1.forward(x); // [Identity]  N×8 → N×8
             x = fc1.forward(x); // [Linear(3)]  N×8 → N×3
             return x;
+        }
+
+        private bool _disposed;
+
+        /// <inheritdoc cref="global::ModelGen.IGeneratedModel.IsDisposed"/>
+        public bool IsDisposed => _disposed;
+
+        /// <summary>Frees the layers; a later forward throws <see cref="global::System.ObjectDisposedException"/> naming the model.</summary>
+        /// <param name="disposing">Whether managed resources are freed too.</param>
+        protected override void Dispose(bool disposing)
+        {
+            _disposed = true;
+            base.Dispose(disposing);
         }
 
         /// <summary>

@@ -202,8 +202,10 @@ namespace Samples.Catalog
 
         /// <summary>Runs the network on a batch: N×1×8×8 → N×4.</summary>
         /// <exception cref="global::ModelGen.InputShapeException">The input is not a batch of the declared input shape.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The model has been disposed.</exception>
         public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
         {
+            global::ModelGen.ModelGuard.ThrowIfDisposed(_disposed, "NormalizationAndActivations");
             global::ModelGen.ModelGuard.CheckInput("NormalizationAndActivations", input, InputShape);
             var x = conv1.forward(input); // [Conv2d(8, Kernel = 3, Padding = 1)]  N×1×8×8 → N×8×8×8
             x = inorm1.forward(x); // [InstanceNorm2d(Affine = true, TrackRunningStats = true)]  N×8×8×8 → N×8×8×8
@@ -227,6 +229,19 @@ namespace Samples.Catalog
             x = fc2.forward(x); // [Linear(4)]  N×32 → N×4
             x = step1.forward(x); // [BinaryStep(ValueAtZero = 0)]  N×4 → N×4
             return x;
+        }
+
+        private bool _disposed;
+
+        /// <inheritdoc cref="global::ModelGen.IGeneratedModel.IsDisposed"/>
+        public bool IsDisposed => _disposed;
+
+        /// <summary>Frees the layers; a later forward throws <see cref="global::System.ObjectDisposedException"/> naming the model.</summary>
+        /// <param name="disposing">Whether managed resources are freed too.</param>
+        protected override void Dispose(bool disposing)
+        {
+            _disposed = true;
+            base.Dispose(disposing);
         }
 
         /// <summary>

@@ -97,8 +97,10 @@ namespace ModelGen.Parity.Tests.Models
 
         /// <summary>Runs the network on a batch: N×L → N×10.</summary>
         /// <exception cref="global::ModelGen.InputShapeException">The input is not a batch of the declared input shape.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The model has been disposed.</exception>
         public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
         {
+            global::ModelGen.ModelGuard.ThrowIfDisposed(_disposed, "NextTokenLstm");
             global::ModelGen.ModelGuard.CheckTokenIds("NextTokenLstm", input, InputShape);
             var x = embedding1.forward(input); // [Embedding(10, 16)]  N×L → N×L×16
             x = lstm1.forward(x, null).Item2.select(0, -1); // [LSTM(32, ReturnSequences = false)]  N×L×16 → N×32
@@ -140,7 +142,7 @@ namespace ModelGen.Parity.Tests.Models
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.LossKind"/>
         public global::ModelGen.LossKind LossKind => global::ModelGen.LossKind.CrossEntropy;
 
-        /// <inheritdoc cref="global::ModelGen.ITrainableModel.IsDisposed"/>
+        /// <inheritdoc cref="global::ModelGen.IGeneratedModel.IsDisposed"/>
         public bool IsDisposed => _disposed;
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.TrainSteps"/>

@@ -108,8 +108,10 @@ namespace ModelGen.Parity.Tests.Models
 
         /// <summary>Runs the network on a batch: N×8 → N×2.</summary>
         /// <exception cref="global::ModelGen.InputShapeException">The input is not a batch of the declared input shape.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The model has been disposed.</exception>
         public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
         {
+            global::ModelGen.ModelGuard.ThrowIfDisposed(_disposed, "TokenTransformerClassifier");
             global::ModelGen.ModelGuard.CheckTokenIds("TokenTransformerClassifier", input, InputShape);
             var x = embedding1.forward(input); // [Embedding(12, 16)]  N×8 → N×8×16
             x = posenc1.forward(x); // [PositionalEncoding]  N×8×16 → N×8×16
@@ -153,7 +155,7 @@ namespace ModelGen.Parity.Tests.Models
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.LossKind"/>
         public global::ModelGen.LossKind LossKind => global::ModelGen.LossKind.CrossEntropy;
 
-        /// <inheritdoc cref="global::ModelGen.ITrainableModel.IsDisposed"/>
+        /// <inheritdoc cref="global::ModelGen.IGeneratedModel.IsDisposed"/>
         public bool IsDisposed => _disposed;
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.TrainSteps"/>

@@ -143,8 +143,10 @@ namespace ModelGen.Samples.Digits
 
         /// <summary>Runs the network on a batch: N×1×8×8 → N×10.</summary>
         /// <exception cref="global::ModelGen.InputShapeException">The input is not a batch of the declared input shape.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The model has been disposed.</exception>
         public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
         {
+            global::ModelGen.ModelGuard.ThrowIfDisposed(_disposed, "DigitsNet");
             global::ModelGen.ModelGuard.CheckInput("DigitsNet", input, InputShape);
             var x = conv1.forward(input); // [Conv2d(16, Kernel = 3, Padding = 1)]  N×1×8×8 → N×16×8×8
             x = relu1.forward(x); // [ReLU]  N×16×8×8 → N×16×8×8
@@ -194,7 +196,7 @@ namespace ModelGen.Samples.Digits
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.LossKind"/>
         public global::ModelGen.LossKind LossKind => global::ModelGen.LossKind.CrossEntropy;
 
-        /// <inheritdoc cref="global::ModelGen.ITrainableModel.IsDisposed"/>
+        /// <inheritdoc cref="global::ModelGen.IGeneratedModel.IsDisposed"/>
         public bool IsDisposed => _disposed;
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.TrainSteps"/>

@@ -161,8 +161,10 @@ namespace Samples.Catalog
 
         /// <summary>Runs the network on a batch: N×3×32×24 → N×4.</summary>
         /// <exception cref="global::ModelGen.InputShapeException">The input is not a batch of the declared input shape.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The model has been disposed.</exception>
         public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
         {
+            global::ModelGen.ModelGuard.ThrowIfDisposed(_disposed, "EveryLayer");
             global::ModelGen.ModelGuard.CheckInput("EveryLayer", input, InputShape);
             var x = conv1.forward(input); // [Conv2d(8, KernelHeight = 5, KernelWidth = 3, StrideHeight = 2, Padding = 1, Dilation = 2, Bias = false)]  N×3×32×24 → N×8×13×22
             x = bn1.forward(x); // [BatchNorm2d(Eps = 1e-3, Momentum = 0.05)]  N×8×13×22 → N×8×13×22
@@ -214,7 +216,7 @@ namespace Samples.Catalog
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.LossKind"/>
         public global::ModelGen.LossKind LossKind => global::ModelGen.LossKind.MSE;
 
-        /// <inheritdoc cref="global::ModelGen.ITrainableModel.IsDisposed"/>
+        /// <inheritdoc cref="global::ModelGen.IGeneratedModel.IsDisposed"/>
         public bool IsDisposed => _disposed;
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.TrainSteps"/>

@@ -95,8 +95,10 @@ namespace Samples
 
         /// <summary>Runs the network on a batch: N×64 → N×10.</summary>
         /// <exception cref="global::ModelGen.InputShapeException">The input is not a batch of the declared input shape.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The model has been disposed.</exception>
         public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
         {
+            global::ModelGen.ModelGuard.ThrowIfDisposed(_disposed, "Mlp");
             global::ModelGen.ModelGuard.CheckInput("Mlp", input, InputShape);
             var x = fc1.forward(input); // [Linear(32)]  N×64 → N×32
             x = relu1.forward(x); // [ReLU]  N×32 → N×32
@@ -137,7 +139,7 @@ namespace Samples
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.LossKind"/>
         public global::ModelGen.LossKind LossKind => global::ModelGen.LossKind.CrossEntropy;
 
-        /// <inheritdoc cref="global::ModelGen.ITrainableModel.IsDisposed"/>
+        /// <inheritdoc cref="global::ModelGen.IGeneratedModel.IsDisposed"/>
         public bool IsDisposed => _disposed;
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.TrainSteps"/>

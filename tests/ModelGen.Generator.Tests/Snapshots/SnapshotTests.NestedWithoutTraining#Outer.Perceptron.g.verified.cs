@@ -88,12 +88,27 @@ partial class Outer
 
         /// <summary>Runs the network on a batch: N×4 → N×1.</summary>
         /// <exception cref="global::ModelGen.InputShapeException">The input is not a batch of the declared input shape.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The model has been disposed.</exception>
         public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
         {
+            global::ModelGen.ModelGuard.ThrowIfDisposed(_disposed, "Perceptron");
             global::ModelGen.ModelGuard.CheckInput("Perceptron", input, InputShape);
             var x = fc1.forward(input); // [Linear(1, Bias = true)]  N×4 → N×1
             x = sigmoid1.forward(x); // [Sigmoid]  N×1 → N×1
             return x;
+        }
+
+        private bool _disposed;
+
+        /// <inheritdoc cref="global::ModelGen.IGeneratedModel.IsDisposed"/>
+        public bool IsDisposed => _disposed;
+
+        /// <summary>Frees the layers; a later forward throws <see cref="global::System.ObjectDisposedException"/> naming the model.</summary>
+        /// <param name="disposing">Whether managed resources are freed too.</param>
+        protected override void Dispose(bool disposing)
+        {
+            _disposed = true;
+            base.Dispose(disposing);
         }
 
         /// <summary>

@@ -43,13 +43,7 @@ namespace ModelGen.Training
         /// <summary>Throws <see cref="ObjectDisposedException"/> naming the model when <paramref name="disposed"/> is set.</summary>
         /// <param name="disposed">Whether the model has been disposed.</param>
         /// <param name="name">The model's name.</param>
-        public static void ThrowIfDisposed(bool disposed, string name)
-        {
-            if (disposed)
-            {
-                throw Disposed(name);
-            }
-        }
+        public static void ThrowIfDisposed(bool disposed, string name) => ModelGuard.ThrowIfDisposed(disposed, name);
 
         /// <summary>Throws <see cref="ObjectDisposedException"/> naming the model when it has been disposed.</summary>
         /// <param name="model">The model.</param>
@@ -58,8 +52,5 @@ namespace ModelGen.Training
             ArgumentNullException.ThrowIfNull(model);
             ThrowIfDisposed(model.IsDisposed, model.ModelName);
         }
-
-        private static ObjectDisposedException Disposed(string name) =>
-            new(name, $"{name} has been disposed (its parameters are freed); create a new {name}, or load a checkpoint into one.");
     }
 }
