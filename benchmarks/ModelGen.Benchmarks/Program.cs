@@ -14,9 +14,9 @@ using TorchSharp;
 // alternating every few milliseconds makes both sides meet the same load, so the median of the
 // paired per-round ratios stays stable where per-side medians do not.
 //
-// Then an LSTM next-token model the same way, and the generator's time per model on a 100-model project.
+// Then the MLP of issue 11 (the generated backward against a hand-written autograd step), an LSTM next-token model the same way, and the generator's time per model on a 100-model project.
 //
-//   dotnet run -c Release --project benchmarks/ModelGen.Benchmarks [-- --rounds 200 --block 10 --memory-steps 2000 --threads 1 --part all|digits|lstm|generator]
+//   dotnet run -c Release --project benchmarks/ModelGen.Benchmarks [-- --rounds 200 --block 10 --memory-steps 2000 --threads 1 --part all|digits|mlp|lstm|generator]
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 int rounds = Option("--rounds", 200);
@@ -41,12 +41,16 @@ if (Array.IndexOf(args, "--backward") >= 0)
     return 0;
 }
 
-if (part is "lstm" or "generator")
+if (part is "lstm" or "generator" or "mlp")
 {
     // The LSTM comparison and the generator timing alone (see the README); the digits CNN is "digits" or "all".
     if (part == "lstm")
     {
         LstmBenchmark.Run(rounds, block);
+    }
+    else if (part == "mlp")
+    {
+        MlpBenchmark.Run(rounds, block);
     }
     else
     {
@@ -160,6 +164,8 @@ Console.WriteLine($"generated-only work per step ≈ {extras:F2} µs (the three 
 Console.WriteLine();
 if (part == "all")
 {
+    MlpBenchmark.Run(rounds, block);
+    Console.WriteLine();
     LstmBenchmark.Run(rounds, block);
     Console.WriteLine();
     GeneratorTiming.Run(runs: 15);
