@@ -14,11 +14,11 @@ using TorchSharp;
 // alternating every few milliseconds makes both sides meet the same load, so the median of the
 // paired per-round ratios stays stable where per-side medians do not.
 //
-// Then an LSTM next-token model the same way, and the generator's time per model on a 100-model project.
+// Then the MLP of issue 11 (the generated backward against a hand-written autograd step), an LSTM next-token model the same way, and the generator's time per model on a 100-model project.
 //
 // Then inference: the exported ONNX file in ONNX Runtime against TorchSharp's evaluation-mode forward.
 //
-//   dotnet run -c Release --project benchmarks/ModelGen.Benchmarks [-- --rounds 200 --block 10 --memory-steps 2000 --threads 1 --part all|digits|lstm|generator|inference]
+//   dotnet run -c Release --project benchmarks/ModelGen.Benchmarks [-- --rounds 200 --block 10 --memory-steps 2000 --threads 1 --part all|digits|mlp|lstm|generator|inference]
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 int rounds = Option("--rounds", 200);
@@ -50,12 +50,16 @@ if (part == "inference")
     return 0;
 }
 
-if (part is "lstm" or "generator")
+if (part is "lstm" or "generator" or "mlp")
 {
     // The LSTM comparison and the generator timing alone (see the README); the digits CNN is "digits" or "all".
     if (part == "lstm")
     {
         LstmBenchmark.Run(rounds, block);
+    }
+    else if (part == "mlp")
+    {
+        MlpBenchmark.Run(rounds, block);
     }
     else
     {
@@ -169,6 +173,8 @@ Console.WriteLine($"generated-only work per step ≈ {extras:F2} µs (the three 
 Console.WriteLine();
 if (part == "all")
 {
+    MlpBenchmark.Run(rounds, block);
+    Console.WriteLine();
     LstmBenchmark.Run(rounds, block);
     Console.WriteLine();
     GeneratorTiming.Run(runs: 15);

@@ -64,10 +64,11 @@ namespace ModelGen.Parity.Tests
             }
         }
 
+        // Compared in float64 whatever the model's dtype (the zoo test runs float32 models).
         private static Dictionary<string, Tensor> Gradients(nn.Module module) =>
             module.named_parameters().ToDictionary(
                 p => p.name,
-                p => p.parameter.grad?.detach().clone() ?? throw new InvalidOperationException($"{p.name} has no gradient"));
+                p => p.parameter.grad?.detach().to(ScalarType.Float64).clone() ?? throw new InvalidOperationException($"{p.name} has no gradient"));
 
         /// <summary>Moves a new model to float64.</summary>
         public static T Float64<T>(T model)

@@ -13,26 +13,29 @@ namespace ModelGen.Training
     public static partial class Gradients
     {
         /// <summary>
-        /// Writes <paramref name="value"/> into <paramref name="parameter"/>'s <c>.grad</c>: copied into the
-        /// existing gradient (which the optimizer may hold), or a detached copy that outlives the
-        /// step's dispose scope when there is none yet.
+        /// Makes <paramref name="value"/> <paramref name="parameter"/>'s <c>.grad</c>, as autograd leaves it:
+        /// the tensor is assigned (libtorch keeps its own reference, so it outlives the step's dispose
+        /// scope), not copied into the previous gradient; TorchSharp's optimizers, clipping and the
+        /// gradient checks read <c>.grad</c> afresh at every step. A gradient of another shape (a rule
+        /// that computes it flat) is reshaped to the parameter's.
         /// </summary>
         /// <param name="parameter">The parameter.</param>
-        /// <param name="value">∂L/∂parameter, of the parameter's shape.</param>
+        /// <param name="value">∂L/∂parameter, of the parameter's shape (or its number of elements).</param>
         public static void Set(Parameter parameter, Tensor value)
         {
             ArgumentNullException.ThrowIfNull(parameter);
             ArgumentNullException.ThrowIfNull(value);
-            using Tensor? grad = parameter.grad;
-            if (grad is not null && grad.shape.AsSpan().SequenceEqual(parameter.shape))
+            if (value.requires_grad)
             {
-                grad.copy_(value);
-                return;
+                value = value.detach();
             }
 
-            Tensor fresh = value.detach().clone().reshape(parameter.shape);
-            fresh.DetachFromDisposeScope();
-            parameter.grad = fresh;
+            if (value.dim() != parameter.dim())
+            {
+                value = value.reshape(parameter.shape);
+            }
+
+            parameter.grad = value;
         }
 
         /// <summary>

@@ -53,6 +53,13 @@ namespace ModelGen.Training
         /// <summary>Per layer·direction, per step (in time order): the saved tensors of the cell.</summary>
         internal List<Tensor[][]> Steps { get; } = new();
 
+        /// <summary>
+        /// Per layer·direction, for RNN and LSTM: whole-sequence tensors (time on dimension 1) that the
+        /// backward reads step by step and in whole-sequence operations: the outputs h, and for an LSTM
+        /// the activated gates [σ(i), σ(f), tanh(g), σ(o)] and the cells c and tanh(c).
+        /// </summary>
+        internal List<Tensor[]> Sequences { get; } = new();
+
         internal long Length { get; set; }
 
         internal long Hidden { get; set; }
@@ -97,6 +104,17 @@ namespace ModelGen.Training
                     parameters.TryGetValue("bias_hh" + suffix, out Parameter? bhh);
                     long hidden = whh.shape[1];
                     tape.Hidden = hidden;
+                    if (cell != RecurrentCell.GRU)
+                    {
+                        Tensor output = FusedForward(tape, cell, relu, layerInput, wih, whh, bih, bhh, direction, out Tensor last);
+                        tape.Inputs.Add(layerInput);
+                        tape.Steps.Add(Array.Empty<Tensor[]>());
+                        outputs.Add(output);
+                        finals.Add(last);
+                        continue;
+                    }
+
+                    tape.Sequences.Add(Array.Empty<Tensor>());
                     Tensor xw = bih is null ? layerInput.matmul(wih.t()) : layerInput.matmul(wih.t()).add_(bih);
                     Tensor h = zeros(new[] { n, hidden }, dtype: x.dtype, device: x.device);
                     Tensor c = zeros(new[] { n, hidden }, dtype: x.dtype, device: x.device);
@@ -160,12 +178,8 @@ namespace ModelGen.Training
             ArgumentNullException.ThrowIfNull(g);
             long length = tape.Length, hidden = tape.Hidden;
             int directions = tape.Directions;
-            Tensor dOut;
-            if (tape.ReturnSequences)
-            {
-                dOut = g;
-            }
-            else
+            Tensor? dOut = tape.ReturnSequences ? g : null;
+            if (dOut is null && tape.Cell == RecurrentCell.GRU)
             {
                 // The final state of the forward direction is step L − 1; of the reverse direction, step 0.
                 dOut = zeros(new[] { g.shape[0], length, directions * hidden }, dtype: g.dtype, device: g.device);
@@ -183,8 +197,17 @@ namespace ModelGen.Training
                 {
                     int index = (layer * directions) + direction;
                     string suffix = $"_l{layer}{(direction == 1 ? "_reverse" : string.Empty)}";
-                    Tensor dH = dOut.narrow(2, direction * hidden, hidden);
+                    Tensor? dHFused = dOut?.narrow(2, direction * hidden, hidden);
                     Tensor input = tape.Inputs[index];
+                    if (tape.Cell != RecurrentCell.GRU)
+                    {
+                        Tensor? dFinal = dOut is null ? g.narrow(1, direction * hidden, hidden) : null;
+                        Tensor dxFused = FusedBackward(tape, index, suffix, direction, dHFused, dFinal, input);
+                        dInput = dInput is null ? dxFused : dInput.add_(dxFused);
+                        continue;
+                    }
+
+                    Tensor dH = dHFused!;
                     Tensor[][] steps = tape.Steps[index];
                     Tensor wih = tape.Parameters["weight_ih" + suffix], whh = tape.Parameters["weight_hh" + suffix];
                     var dZx = new Tensor[length];
@@ -257,7 +280,165 @@ namespace ModelGen.Training
                 dOut = dInput!;
             }
 
-            return dOut;
+            return dOut!;
+        }
+
+        /// <summary>δh of step t: the gradient from above (none when only the final state was used) plus δh₋ from step t + 1.</summary>
+        private static Tensor StepGradient(Tensor?[] fromAbove, long t, Tensor? fromNext)
+        {
+            Tensor? above = fromAbove[t];
+            return above is null ? fromNext! : fromNext is null ? above : above.add(fromNext);
+        }
+
+        /// <summary>
+        /// One direction of an RNN or LSTM layer, as libtorch's CPU kernel runs it: the input projection
+        /// of every step in one matrix product (both biases folded in), then per step one
+        /// <c>addmm</c> for the recurrent term and in-place activations on the single gate tensor.
+        /// Keeps whole-sequence tensors for <see cref="FusedBackward"/>.
+        /// </summary>
+        private static Tensor FusedForward(RecurrentTape tape, RecurrentCell cell, bool relu, Tensor input, Tensor wih, Tensor whh, Tensor? bih, Tensor? bhh, int direction, out Tensor last)
+        {
+            long n = input.shape[0], length = input.shape[1], hidden = whh.shape[1];
+            Tensor xw = input.matmul(wih.t());
+            if (bih is not null)
+            {
+                xw.add_(bih);
+            }
+
+            if (bhh is not null)
+            {
+                xw.add_(bhh);
+            }
+
+            Tensor whhT = whh.t();
+            Tensor h = zeros(new[] { n, hidden }, dtype: input.dtype, device: input.device);
+            Tensor c = h;
+            var hs = new Tensor[length];
+            var acts = cell == RecurrentCell.LSTM ? new Tensor[length] : null;
+            var cs = cell == RecurrentCell.LSTM ? new Tensor[length] : null;
+            var tcs = cell == RecurrentCell.LSTM ? new Tensor[length] : null;
+            Tensor[] xs = xw.unbind(1);
+            for (long s = 0; s < length; s++)
+            {
+                long t = direction == 0 ? s : length - 1 - s;
+                Tensor z = xs[t].addmm(h, whhT);
+                if (cell == RecurrentCell.RNN)
+                {
+                    h = relu ? z.relu_() : z.tanh_();
+                }
+                else
+                {
+                    // z = [i f g o]: σ, σ, tanh, σ in place; c = f⊙c₋ + i⊙g; h = o⊙tanh(c)
+                    Tensor[] gates = z.chunk(4, 1);
+                    gates[0].sigmoid_();
+                    gates[1].sigmoid_();
+                    gates[2].tanh_();
+                    gates[3].sigmoid_();
+                    c = gates[1].mul(c).addcmul_(gates[0], gates[2], 1.0);
+                    Tensor tc = c.tanh();
+                    h = gates[3].mul(tc);
+                    acts![t] = z;
+                    cs![t] = c;
+                    tcs![t] = tc;
+                }
+
+                hs[t] = h;
+            }
+
+            Tensor output = stack(hs, 1);
+            tape.Sequences.Add(cell == RecurrentCell.LSTM
+                ? new[] { output, stack(acts!, 1), stack(cs!, 1), stack(tcs!, 1) }
+                : new[] { output });
+            last = h;
+            return output;
+        }
+
+        /// <summary>
+        /// Backpropagation through time for one direction of an RNN or LSTM layer: the derivatives of the
+        /// activations for every step at once, then per step only what depends on the next step's δ
+        /// (δc, the gate gradients, δh₋ = δz·W_hh), and the weight gradients as two matrix products over
+        /// all steps (∂W_ih = Σₜ δzₜᵀ·xₜ, ∂W_hh = Σₜ δzₜᵀ·hₜ₋₁, ∂b = Σ δz).
+        /// </summary>
+        private static Tensor FusedBackward(RecurrentTape tape, int index, string suffix, int direction, Tensor? dH, Tensor? dFinal, Tensor input)
+        {
+            long length = tape.Length, hidden = tape.Hidden;
+            Tensor[] sequences = tape.Sequences[index];
+            Tensor hsAll = sequences[0];
+            long n = hsAll.shape[0];
+            Tensor wih = tape.Parameters["weight_ih" + suffix], whh = tape.Parameters["weight_hh" + suffix];
+
+            // The previous state of each step: step t − 1 forward, t + 1 in reverse, zero at the start.
+            Tensor Previous(Tensor all)
+            {
+                Tensor zero = zeros(new[] { n, 1L, all.shape[2] }, dtype: all.dtype, device: all.device);
+                return length == 1 ? zero : direction == 0
+                    ? cat(new[] { zero, all.narrow(1, 0, length - 1) }, 1)
+                    : cat(new[] { all.narrow(1, 1, length - 1), zero }, 1);
+            }
+
+            Tensor hPrev = Previous(hsAll);
+            Tensor?[] dHs = dH is null ? new Tensor?[length] : dH.unbind(1);
+            if (dH is null)
+            {
+                // Only the final state reached the next layer: δ enters at the direction's last step.
+                dHs[direction == 0 ? length - 1 : 0] = dFinal;
+            }
+
+            var dZ = new Tensor[length];
+            Tensor? dhNext = null, dcNext = null;
+            if (tape.Cell == RecurrentCell.RNN)
+            {
+                // h = act(z): δz = δh ⊙ act′ (tanh: 1 − h², ReLU: 1[h > 0]), for every step at once
+                Tensor[] derivative = (tape.Relu ? hsAll.sign() : hsAll.square().neg_().add_(1.0)).unbind(1);
+                for (long s = 0; s < length; s++)
+                {
+                    long t = direction == 0 ? length - 1 - s : s;
+                    Tensor dh = StepGradient(dHs, t, dhNext);
+                    Tensor dz = dh.mul(derivative[t]);
+                    dZ[t] = dz;
+                    dhNext = dz.mm(whh);
+                }
+            }
+            else
+            {
+                // c = f⊙c₋ + i⊙g, h = o⊙tanh c: δc = δc₊⊙f₊ + δh⊙o⊙(1 − tanh²c);
+                // δ[i f g o] = [δc δc δc δh] ⊙ M, M = [g·i(1 − i), c₋·f(1 − f), i·(1 − g²), tanh c·o(1 − o)] (all steps at once)
+                Tensor acts = sequences[1], cAll = sequences[2], tcAll = sequences[3];
+                Tensor[] gates = acts.chunk(4, 2);
+                Tensor m = acts.mul(acts.neg().add_(1.0));
+                Tensor[] mg = m.chunk(4, 2);
+                mg[0].mul_(gates[2]);
+                mg[1].mul_(Previous(cAll));
+                mg[2].copy_(gates[2].square().neg_().add_(1.0).mul_(gates[0]));
+                mg[3].mul_(tcAll);
+                Tensor[] od = tcAll.square().neg_().add_(1.0).mul_(gates[3]).unbind(1);
+                Tensor[] f = gates[1].unbind(1), ms = m.unbind(1);
+                for (long s = 0; s < length; s++)
+                {
+                    long t = direction == 0 ? length - 1 - s : s;
+                    Tensor dh = StepGradient(dHs, t, dhNext);
+                    Tensor dc = dcNext is null ? dh.mul(od[t]) : dcNext.addcmul_(dh, od[t], 1.0);
+                    Tensor dz = cat(new[] { dc, dc, dc, dh }, 1).mul_(ms[t]);
+                    dZ[t] = dz;
+                    dcNext = dc.mul(f[t]);
+                    dhNext = dz.mm(whh);
+                }
+            }
+
+            // z = W_ih·x + b_ih + W_hh·h₋ + b_hh at every step: the weight gradients over all steps at once
+            Tensor all = stack(dZ, 1);
+            Tensor rows = all.reshape(-1, all.shape[2]);
+            Tensor rowsT = rows.t();
+            Set(tape.Parameters["weight_ih" + suffix], rowsT.mm(input.reshape(-1, input.shape[2])));
+            Set(tape.Parameters["weight_hh" + suffix], rowsT.mm(hPrev.reshape(-1, hidden)));
+            if (tape.Parameters.TryGetValue("bias_ih" + suffix, out Parameter? bih))
+            {
+                Tensor db = rows.sum(0L);
+                Set(bih, db);
+                Set(tape.Parameters["bias_hh" + suffix], db.clone());
+            }
+
+            return all.matmul(wih);
         }
     }
 }

@@ -18,26 +18,47 @@ namespace ModelGen.Training
         public static void ThrowIfNonFinite(nn.Module model, string name, long step, float loss)
         {
             ArgumentNullException.ThrowIfNull(model);
-            bool finite = float.IsFinite(loss);
-            if (finite)
-            {
-                using var noGrad = torch.no_grad();
-                using var scope = torch.NewDisposeScope();
-                foreach (TorchSharp.Modules.Parameter parameter in model.parameters())
-                {
-                    Tensor? gradient = parameter.grad;
-                    if (gradient is not null && !gradient.isfinite().all().item<bool>())
-                    {
-                        finite = false;
-                        break;
-                    }
-                }
-            }
-
+            bool finite = float.IsFinite(loss) && GradientsFinite(model);
             if (!finite)
             {
                 throw new NonFiniteLossException(name, 0, (int)Math.Min(step, int.MaxValue), step, loss, ParameterStatistics.Collect(model));
             }
+        }
+
+        /// <summary>
+        /// Whether every gradient is finite, with one host synchronization: a NaN or an infinity in any
+        /// gradient makes the sum of the per-tensor sums non-finite. A non-finite total can also come
+        /// from finite gradients whose sum overflows; only then is each tensor checked on its own.
+        /// </summary>
+        private static bool GradientsFinite(nn.Module model)
+        {
+            using var noGrad = torch.no_grad();
+            using var scope = torch.NewDisposeScope();
+            var sums = new System.Collections.Generic.List<Tensor>();
+            foreach (TorchSharp.Modules.Parameter parameter in model.parameters())
+            {
+                Tensor? gradient = parameter.grad;
+                if (gradient is not null)
+                {
+                    sums.Add(gradient.sum(ScalarType.Float64));
+                }
+            }
+
+            if (sums.Count == 0 || torch.stack(sums).sum().isfinite().item<bool>())
+            {
+                return true;
+            }
+
+            foreach (TorchSharp.Modules.Parameter parameter in model.parameters())
+            {
+                Tensor? gradient = parameter.grad;
+                if (gradient is not null && !gradient.isfinite().all().item<bool>())
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>Throws <see cref="ObjectDisposedException"/> naming the model when <paramref name="disposed"/> is set.</summary>

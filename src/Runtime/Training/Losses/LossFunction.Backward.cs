@@ -22,6 +22,12 @@ namespace ModelGen.Training
             ArgumentNullException.ThrowIfNull(output);
             ArgumentNullException.ThrowIfNull(target);
             using var noGrad = torch.no_grad();
+            if (Kind == LossKind.CrossEntropy && LabelSmoothing == 0 && (ClassWeights is null || ClassWeights.Count == 0)
+                && output.dim() == 2 && !target.is_floating_point())
+            {
+                return PlainCrossEntropyBackward(output, target, Reduction == LossReduction.Sum);
+            }
+
             Tensor loss = forward(output, target);
             bool sum = Reduction == LossReduction.Sum;
             double m = sum ? 1.0 : output.numel();
@@ -94,6 +100,23 @@ namespace ModelGen.Training
                     grad.add_(sign, alpha: L1 / batchSize);
                 }
             }
+        }
+
+        // The common case, mean (or summed) cross-entropy over class indices without weights or
+        // smoothing, from one log-softmax: L = −Σₙ log pₙ,tₙ/N is the NLL of log p, and
+        // ∂L/∂ŷ = (p − onehot(t))/N with p = exp(log p) computed in place (no second softmax).
+        private static (Tensor Loss, Tensor Gradient) PlainCrossEntropyBackward(Tensor output, Tensor target, bool sum)
+        {
+            Tensor logp = output.log_softmax(1);
+            Tensor loss = nn.functional.nll_loss(logp, target, reduction: sum ? nn.Reduction.Sum : nn.Reduction.Mean);
+            using Tensor hot = nn.functional.one_hot(target, output.shape[1]);
+            Tensor gradient = logp.exp_().sub_(hot);
+            if (!sum)
+            {
+                gradient.div_(target.shape[0]);
+            }
+
+            return (loss, gradient);
         }
 
         // Cross-entropy over classes on dimension 1: L = Σₙ Σₖ cₙₖ·(−log pₙₖ)/D with p = softmax(ŷ),
