@@ -63,6 +63,24 @@ namespace ModelGen.Analyzers
         /// <summary>A layer that needs every size known receives a tensor whose size depends on the symbolic sequence length.</summary>
         public const string SymbolicLengthId = "MG0013";
 
+        /// <summary>A block is used without a parameter its layers take.</summary>
+        public const string MissingBlockParameterId = "MG0050";
+
+        /// <summary>A use gives a block a parameter none of its layers takes.</summary>
+        public const string UnusedBlockParameterId = "MG0051";
+
+        /// <summary>A residual block's body and shortcut cannot be added.</summary>
+        public const string ResidualMismatchId = "MG0052";
+
+        /// <summary>Joined branches disagree on a dimension they must share.</summary>
+        public const string BranchMismatchId = "MG0053";
+
+        /// <summary>Two layers of a model or block have the same name.</summary>
+        public const string DuplicateNameId = "MG0054";
+
+        /// <summary>A reused layer receives an input of another size.</summary>
+        public const string SharedWeightsMismatchId = "MG0055";
+
         public static readonly DiagnosticDescriptor EmptyOutput = Create(
             EmptyOutputId,
             "Layer output would be empty",
@@ -154,6 +172,48 @@ namespace ModelGen.Analyzers
             DiagnosticSeverity.Error,
             "The model's sequence length is symbolic ([Model(300, SequenceLength = \"L\")]), so any tensor that has L in its shape has no fixed size. Layers that act position by position (Linear, recurrent layers, attention, element-wise layers) take it; a layer that needs every size (Flatten, BatchNorm1d, convolutions) does not. Reduce the sequence first (a recurrent layer with ReturnSequences = false) or declare a fixed length.");
 
+        public static readonly DiagnosticDescriptor MissingBlockParameter = Create(
+            MissingBlockParameterId,
+            "Block used without a parameter it takes",
+            DeclarationCategory,
+            DiagnosticSeverity.Error,
+            "A layer of the block takes a block parameter (Block.Width, Block.Stride, …) that the use does not give, so the block's sizes are unknown. Give the value in the use: [Repeat<BasicBlock>(2, Width = 64, Stride = 1)].");
+
+        public static readonly DiagnosticDescriptor UnusedBlockParameter = Create(
+            UnusedBlockParameterId,
+            "Block parameter is not used",
+            DeclarationCategory,
+            DiagnosticSeverity.Warning,
+            "The use gives the block a parameter that none of its layers takes, so the value has no effect. Remove it, or write Block.X where the block should take it.");
+
+        public static readonly DiagnosticDescriptor ResidualMismatch = Create(
+            ResidualMismatchId,
+            "Residual shapes cannot be added",
+            ShapeCategory,
+            DiagnosticSeverity.Error,
+            "A residual block adds its input (or its projection) to its body's output. The identity shortcut needs both shapes equal; a projection (1×1 convolution with stride, batch norm) needs channel-first maps of one rank whose spatial sizes one stride maps onto each other.");
+
+        public static readonly DiagnosticDescriptor BranchMismatch = Create(
+            BranchMismatchId,
+            "Branches cannot be joined",
+            ShapeCategory,
+            DiagnosticSeverity.Error,
+            "Concatenation joins the branches' outputs along the channels, so every other dimension must agree; a sum needs equal shapes. TorchSharp would throw when the model first runs.");
+
+        public static readonly DiagnosticDescriptor DuplicateName = Create(
+            DuplicateNameId,
+            "Name used twice",
+            DeclarationCategory,
+            DiagnosticSeverity.Error,
+            "A layer's name is its field and its state_dict prefix, so two layers of one model or block cannot share it. Rename one; to apply one layer twice with the same weights, use it twice in a hand-written forward.");
+
+        public static readonly DiagnosticDescriptor SharedWeightsMismatch = Create(
+            SharedWeightsMismatchId,
+            "Shared layer receives another input size",
+            ShapeCategory,
+            DiagnosticSeverity.Error,
+            "A layer applied twice keeps one set of weights, built for the input size of its first use; the second input must have the same size.");
+
         /// <summary>The descriptor of a problem found by the shared domain code.</summary>
         public static DiagnosticDescriptor For(ProblemKind kind) => kind switch
         {
@@ -167,6 +227,12 @@ namespace ModelGen.Analyzers
             ProblemKind.NothingToTrain => NothingToTrain,
             ProblemKind.InputKindMismatch => InputKindMismatch,
             ProblemKind.SymbolicLength => SymbolicLength,
+            ProblemKind.MissingBlockParameter => MissingBlockParameter,
+            ProblemKind.UnusedBlockParameter => UnusedBlockParameter,
+            ProblemKind.ResidualMismatch => ResidualMismatch,
+            ProblemKind.BranchMismatch => BranchMismatch,
+            ProblemKind.DuplicateName => DuplicateName,
+            ProblemKind.SharedWeightsMismatch => SharedWeightsMismatch,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A problem kind without a descriptor."),
         };
 

@@ -33,7 +33,13 @@ namespace ModelGen.Analyzers
             DiagnosticDescriptors.MissingModel,
             DiagnosticDescriptors.NothingToTrain,
             DiagnosticDescriptors.InputKindMismatch,
-            DiagnosticDescriptors.SymbolicLength);
+            DiagnosticDescriptors.SymbolicLength,
+            DiagnosticDescriptors.MissingBlockParameter,
+            DiagnosticDescriptors.UnusedBlockParameter,
+            DiagnosticDescriptors.ResidualMismatch,
+            DiagnosticDescriptors.BranchMismatch,
+            DiagnosticDescriptors.DuplicateName,
+            DiagnosticDescriptors.SharedWeightsMismatch);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -50,6 +56,12 @@ namespace ModelGen.Analyzers
             AttributeData? model = attributes.FirstOrDefault(IsModelAttribute);
             if (model is null)
             {
+                if (GraphReader.IsBlock(type))
+                {
+                    BlockAnalysis.Analyze(context, type, attributes);
+                    return;
+                }
+
                 ReportMissingModel(context, type, attributes);
                 return;
             }

@@ -32,6 +32,24 @@ namespace ModelGen.Domain
 
         /// <summary>MG0013: a layer that needs every size known receives a tensor whose size depends on the symbolic sequence length.</summary>
         SymbolicLength,
+
+        /// <summary>MG0050: a block is used without a parameter its layers take (<c>Block.Width</c> with no <c>Width</c>).</summary>
+        MissingBlockParameter,
+
+        /// <summary>MG0051: a use gives a block a parameter that none of its layers takes.</summary>
+        UnusedBlockParameter,
+
+        /// <summary>MG0052: a residual block's body and shortcut have shapes that cannot be added.</summary>
+        ResidualMismatch,
+
+        /// <summary>MG0053: branches joined by concatenation or sum disagree on a dimension they must share.</summary>
+        BranchMismatch,
+
+        /// <summary>MG0054: two layers of one model or block have the same name (the same field and state_dict prefix).</summary>
+        DuplicateName,
+
+        /// <summary>MG0055: a reused layer receives an input of another size than the one its weights were built for.</summary>
+        SharedWeightsMismatch,
     }
 
     /// <summary>Where a problem is reported.</summary>
@@ -58,6 +76,6 @@ namespace ModelGen.Domain
     {
         /// <summary>The one place that says which problems are errors; the descriptors are tested against it.</summary>
         public static bool IsError(this ProblemKind kind) =>
-            kind is not (ProblemKind.StrideRemainder or ProblemKind.IncompleteTraining or ProblemKind.NothingToTrain);
+            kind is not (ProblemKind.StrideRemainder or ProblemKind.IncompleteTraining or ProblemKind.NothingToTrain or ProblemKind.UnusedBlockParameter);
     }
 }

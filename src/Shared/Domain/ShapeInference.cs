@@ -24,10 +24,12 @@ namespace ModelGen.Domain
                     $"Model {spec.Name} declares no layers; add layer attributes such as [Linear(10)] after [Model]"));
             }
 
+            bool namesValid = LayerNames.Check(spec.Layers, null, (index, kind, message) => problems.Add(new ModelProblem(kind, ProblemTarget.Layer, index, message)), $"model {spec.Name}");
+
             long total = 0;
-            if (inputValid)
+            if (inputValid && namesValid)
             {
-                var names = new FieldNames();
+                var names = new FieldNames(spec.Layers);
                 EquatableArray<int> shape = spec.InputShape;
                 bool channelsFirst = spec.InputShape.Count >= 3;
                 bool tokenIds = spec.Input == InputKindSpec.TokenIds;
@@ -215,9 +217,10 @@ namespace ModelGen.Domain
             LayerOutcome? outcome = layer.Entry.Infer(layer, new LayerContext(index, input, channelsFirst, previous, problems, lengthName));
             return outcome is null
                 ? null
-                : new LayerPlan(layer, names.Next(layer.Entry), input, outcome.OutputShape, outcome.InFeatures, outcome.Counts)
+                : new LayerPlan(layer, names.Next(layer), input, outcome.OutputShape, outcome.InFeatures, outcome.Counts)
                 {
                     ChannelsFirst = outcome.ChannelsFirst ?? (channelsFirst && outcome.OutputShape.Count >= 2),
+                    Topology = outcome.Topology,
                 };
         }
     }

@@ -48,7 +48,8 @@ namespace ModelGen.Roslyn
                 }
 
                 string name = attributeClass.Name;
-                bool known = name == "ModelAttribute" || TrainingSpecReader.IsTrainingAttribute(name) || LayerCatalog.TryFind(name, out _);
+                bool graph = GraphReader.IsGraphAttribute(attributeClass);
+                bool known = name == "ModelAttribute" || TrainingSpecReader.IsTrainingAttribute(name) || LayerCatalog.TryFind(name, out _) || graph;
                 if (!known)
                 {
                     continue;
@@ -62,6 +63,20 @@ namespace ModelGen.Roslyn
 
                 string display = Display(attribute, cancellationToken);
                 DeclaredArguments args = DeclaredArgumentsReader.From(attribute, display);
+                if (graph)
+                {
+                    if (GraphReader.IsShortcut(attributeClass))
+                    {
+                        problems.Add(new ModelProblem(ProblemKind.InvalidArgument, ProblemTarget.Model, -1,
+                            $"{display} is on model {type.Name}, but a shortcut only means something in a [Block] class, where it adds the block's input to the layers above it; declare the residual layers as a block and use it with [Block<TBlock>]"));
+                        continue;
+                    }
+
+                    layerIndices.Add(i);
+                    layers.Add(GraphReader.ReadStep(attribute, args, ImmutableStack<INamedTypeSymbol>.Empty.Push(type), cancellationToken));
+                    continue;
+                }
+
                 switch (name)
                 {
                     case "ModelAttribute":
@@ -91,7 +106,7 @@ namespace ModelGen.Roslyn
                     default:
                         LayerCatalog.TryFind(name, out LayerEntry entry);
                         layerIndices.Add(i);
-                        layers.Add(entry.Read(args));
+                        layers.Add(WithName(entry.Read(args), args));
                         break;
                 }
             }
@@ -131,7 +146,11 @@ namespace ModelGen.Roslyn
                 malformed);
         }
 
-        private static bool HasErrors(AttributeData attribute) =>
+        /// <summary>The spec with the attribute's <c>Name</c>, when one is written.</summary>
+        internal static LayerSpec WithName(LayerSpec spec, DeclaredArguments args) =>
+            args.String("Name") is string name ? spec with { Name = name } : spec;
+
+        internal static bool HasErrors(AttributeData attribute) =>
             attribute.ConstructorArguments.Any(IsError) || attribute.NamedArguments.Any(pair => IsError(pair.Value));
 
         private static bool IsError(TypedConstant constant) =>

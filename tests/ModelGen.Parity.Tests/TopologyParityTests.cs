@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ModelGen.Parity.Tests.Models;
+using ModelGen.Samples.Zoo;
+using TorchSharp;
+using Xunit;
+
+namespace ModelGen.Parity.Tests
+{
+    /// <summary>Blocks, residual shortcuts, repeats, branches and named layers: the generated constants against TorchSharp.</summary>
+    public sealed partial class TopologyParityTests
+    {
+        /// <summary>Each model with the output shape and parameter count worked out by hand in its comment.</summary>
+        public static TheoryData<Type, long[], long> Models => new()
+        {
+            { typeof(TinyResNet), new long[] { 10 }, 6_442 },
+            { typeof(BranchNet), new long[] { 2 }, 2_530 },
+            { typeof(NestedStages), new long[] { 3 }, 5_363 },
+            { typeof(SequenceConcat), new long[] { 1 }, 97 },
+        };
+
+        [Theory]
+        [MemberData(nameof(Models))]
+        public void Generated_constants_match_TorchSharp(Type type, long[] outputShape, long parameters)
+        {
+            using var module = (torch.nn.Module)Activator.CreateInstance(type, new object?[] { null })!;
+            var model = (IGeneratedModel)module;
+            Assert.Equal(outputShape, model.OutputShape);
+            Assert.Equal(parameters, model.ParameterCount);
+            ModelParity.AssertMatchesTorch(model);
+        }
+
+        [Fact]
+        public void Residual_blocks_read_like_torchvision_the_projection_only_where_shapes_differ()
+        {
+            using var model = new TinyResNet();
+            var stage1 = (torch.nn.Module)model.stage1;
+            Assert.All(stage1.children().Cast<TinyBasic>(), block => Assert.Null(block.downsample));
+            Assert.NotNull(model.stage2.downsample);
+            Assert.Equal(
+                new[] { "conv1", "bn1", "relu1", "conv2", "bn2", "downsample", "relu2" },
+                model.stage2.named_children().Select(child => child.name));
+        }
+
+        [Fact]
+        public void Block_counts_are_the_sums_of_their_layers()
+        {
+            LayerInfo stage2 = TinyResNet.LayerTable.Single(layer => layer.Field == "stage2");
+            Assert.Equal("Block<TinyBasic>", stage2.Kind);
+            Assert.Equal(3_680, stage2.Parameters);
+
+            // Buffers: running mean and variance of the three batch norms (16 channels each).
+            Assert.Equal(3 * 2 * 16, stage2.Buffers);
+        }
+
+        [Fact]
+        public void ResNet18_state_dict_equals_torchvisions_keys_and_shapes()
+        {
+            using var model = new ResNet18();
+            AssertStateDict(ResNet18Keys, model);
+        }
+
+        [Fact]
+        public void ResNet50_state_dict_equals_torchvisions_keys_and_shapes()
+        {
+            using var model = new ResNet50();
+            AssertStateDict(ResNet50Keys, model);
+        }
+
+        private static void AssertStateDict((string Key, long[] Shape)[] expected, torch.nn.Module module)
+        {
+            Dictionary<string, torch.Tensor> state = module.state_dict();
+            Assert.Equal(expected.Select(e => e.Key).OrderBy(k => k, StringComparer.Ordinal), state.Keys.OrderBy(k => k, StringComparer.Ordinal));
+            foreach ((string key, long[] shape) in expected)
+            {
+                Assert.True(shape.SequenceEqual(state[key].shape), $"{key}: torchvision has ({string.Join(", ", shape)}), ModelGen ({string.Join(", ", state[key].shape)})");
+            }
+        }
+    }
+}
