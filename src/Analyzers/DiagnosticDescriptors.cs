@@ -205,7 +205,7 @@ namespace ModelGen.Analyzers
             "Name used twice",
             DeclarationCategory,
             DiagnosticSeverity.Error,
-            "A layer's name is its field and its state_dict prefix, so two layers of one model or block cannot share it. Rename one; to apply one layer twice with the same weights, use it twice in a hand-written forward.");
+            "A layer's name is its field and its state_dict prefix, so two layers of one model or block cannot share it. Rename one; to apply one layer twice with the same weights, write [Reuse(\"name\")].");
 
         public static readonly DiagnosticDescriptor SharedWeightsMismatch = Create(
             SharedWeightsMismatchId,

@@ -64,7 +64,7 @@ namespace ModelGen.Generator.Emit
                         writer.WriteLine();
                     }
 
-                    if (i < layers.Count)
+                    if (i < layers.Count && layers[i].Entry.OwnsModule)
                     {
                         writer.WriteLine($"/// <summary>[{CSharp.Xml(layers[i].Spec.Display)}]</summary>");
                         writer.WriteLine($"public readonly {layers[i].Entry.FieldType(layers[i])} {layers[i].FieldName};");
@@ -72,7 +72,7 @@ namespace ModelGen.Generator.Emit
                     }
                 }
 
-                var parameters = layers.Select(layer => $"{layer.Entry.FieldType(layer)} {layer.FieldName}").ToList();
+                var parameters = layers.Where(layer => layer.Entry.OwnsModule).Select(layer => $"{layer.Entry.FieldType(layer)} {layer.FieldName}").ToList();
                 if (block.Shortcut is ShortcutSpec last)
                 {
                     parameters.Add($"{CSharp.Modules}.Sequential? {last.FieldName}");
@@ -81,7 +81,7 @@ namespace ModelGen.Generator.Emit
                 writer.WriteLine("/// <summary>Registers the layers a model built for this use under their field names (the state_dict keys).</summary>");
                 using (writer.Block($"public {block.Name}({string.Join(", ", parameters)}) : base({CSharp.Literal(block.Name)})"))
                 {
-                    foreach (LayerPlan layer in layers)
+                    foreach (LayerPlan layer in layers.Where(layer => layer.Entry.OwnsModule))
                     {
                         writer.WriteLine($"this.{layer.FieldName} = {layer.FieldName};");
                     }

@@ -47,7 +47,11 @@ namespace ModelGen.Generator.Emit
                 writer.WriteLine();
                 WriteConstructor(plan, writer);
                 writer.WriteLine();
-                WriteForward(plan, writer);
+                if (!plan.Spec.HandWrittenForward)
+                {
+                    WriteForward(plan, writer);
+                }
+
                 if (plan.HasTraining)
                 {
                     writer.WriteLine();

@@ -233,3 +233,27 @@ namespace ModelGen
         public string Layer { get; }
     }
 }
+
+namespace ModelGen
+{
+    /// <summary>
+    /// In a model that writes its own <c>forward(Tensor)</c>, gives the per-sample input shape of the
+    /// layers below it: the generator still declares, sizes, registers and counts every layer, and
+    /// infers their shapes in order from the model's input, restarting at each segment (a decoder's
+    /// input, a concatenation the forward builds): <c>[Segment(8, Input = InputKind.TokenIds)]</c>,
+    /// <c>[Segment(8, 128)]</c>. Only where the forward is hand-written.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class SegmentAttribute : GraphAttribute
+    {
+        /// <summary>Creates the attribute.</summary>
+        /// <param name="shape">The per-sample shape the layers below receive.</param>
+        public SegmentAttribute(params int[] shape) => Shape = shape;
+
+        /// <summary>The per-sample shape the layers below receive.</summary>
+        public int[] Shape { get; }
+
+        /// <summary>What that input holds: floats (default) or token ids, for an <c>Embedding</c> below.</summary>
+        public InputKind Input { get; set; } = InputKind.Float;
+    }
+}

@@ -31,7 +31,7 @@ namespace ModelGen.Roslyn
                 "BlockAttribute" or "RepeatAttribute" => attributeClass.Arity == 1,
                 "ConcatAttribute" => attributeClass.Arity >= 1,
                 "SumAttribute" => attributeClass.Arity >= 2,
-                "ShortcutAttribute" => attributeClass.Arity == 0,
+                "ShortcutAttribute" or "ReuseAttribute" or "SegmentAttribute" => attributeClass.Arity == 0,
                 _ => false,
             };
 
@@ -47,9 +47,13 @@ namespace ModelGen.Roslyn
         {
             INamedTypeSymbol attributeClass = attribute.AttributeClass!;
             string? name = args.String("Name");
-            LayerSpec spec = attributeClass.Name is "ConcatAttribute" or "SumAttribute"
-                ? ReadBranches(attributeClass, args, path, cancellationToken)
-                : ReadUse(attributeClass, args, path, cancellationToken);
+            LayerSpec spec = attributeClass.Name switch
+            {
+                "ConcatAttribute" or "SumAttribute" => ReadBranches(attributeClass, args, path, cancellationToken),
+                "ReuseAttribute" => ReuseEntry.Instance.Read(args),
+                "SegmentAttribute" => SegmentEntry.Instance.Read(args),
+                _ => ReadUse(attributeClass, args, path, cancellationToken),
+            };
             return name is null ? spec : spec with { Name = name };
         }
 
@@ -221,6 +225,11 @@ namespace ModelGen.Roslyn
                     }
 
                     shortcut = new ShortcutSpec(body.Count, (ShortcutProjectionSpec)projection, args.String("Name") ?? "downsample", display);
+                }
+                else if (attributeClass.Name == "SegmentAttribute")
+                {
+                    error = $"{useDisplay}: {block.Name} declares {display}, but a block's layers form one chain; segments belong to models with a hand-written forward";
+                    return null;
                 }
                 else if (graph)
                 {

@@ -134,6 +134,7 @@ namespace ModelGen.Roslyn
             {
                 Input = inputKind,
                 SequenceLength = sequenceLength,
+                HandWrittenForward = HasHandWrittenForward(type),
             };
             return new ModelDeclaration(
                 spec,
@@ -145,6 +146,10 @@ namespace ModelGen.Roslyn
                 new EquatableArray<int>(spread),
                 malformed);
         }
+
+        /// <summary>Whether the class declares <c>forward(Tensor)</c> itself (the generator then leaves it to the user).</summary>
+        private static bool HasHandWrittenForward(INamedTypeSymbol type) =>
+            type.GetMembers("forward").OfType<IMethodSymbol>().Any(method => method.Parameters.Length == 1 && !method.IsImplicitlyDeclared && !method.IsStatic);
 
         /// <summary>The spec with the attribute's <c>Name</c>, when one is written.</summary>
         internal static LayerSpec WithName(LayerSpec spec, DeclaredArguments args) =>

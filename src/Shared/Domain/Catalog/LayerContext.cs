@@ -22,6 +22,9 @@ namespace ModelGen.Domain
                 : $"{previous.Display} above it produces {Shape.Format(input, lengthName)}";
         }
 
+        /// <summary>The layers above this one in the same model or block, for a step that applies one of them again.</summary>
+        public IReadOnlyList<LayerPlan> Earlier { get; init; } = System.Array.Empty<LayerPlan>();
+
         /// <summary>The layer's position in the model (0-based).</summary>
         public int Index { get; }
 

@@ -83,7 +83,7 @@ namespace ModelGen.Domain
                     return null;
                 }
 
-                LayerOutcome? outcome = layer.Entry.Infer(layer, new LayerContext(0, shape, first, previous, problems, lengthName, firstSource));
+                LayerOutcome? outcome = layer.Entry.Infer(layer, new LayerContext(0, shape, first, previous, problems, lengthName, firstSource) { Earlier = plans });
                 if (outcome is null)
                 {
                     return null;

@@ -13,7 +13,7 @@ namespace ModelGen.Domain
         /// </summary>
         public static string New(BlockPlan block)
         {
-            var arguments = new List<string>(block.Body.Select(layer => layer.Entry.Factory(layer)));
+            var arguments = new List<string>(block.Body.Where(layer => layer.Entry.OwnsModule).Select(layer => layer.Entry.Factory(layer)));
             if (block.Block.Shortcut is not null)
             {
                 arguments.Add(block.Projection.Count == 0

@@ -16,5 +16,9 @@ namespace ModelGen.Domain
     /// <summary>What a graph node holds after shape inference: its blocks (the instances of a use, or the branches).</summary>
     /// <param name="Blocks">The blocks, in order.</param>
     /// <param name="JoinDimension">For branches: the batched dimension of the concatenation (1 for channels, -1 for the features of a sequence).</param>
-    internal sealed record TopologyPlan(EquatableArray<BlockPlan> Blocks, int JoinDimension = 0);
+    internal sealed record TopologyPlan(EquatableArray<BlockPlan> Blocks, int JoinDimension = 0)
+    {
+        /// <summary>For a reuse: the layer applied again.</summary>
+        public LayerPlan? Reused { get; init; }
+    }
 }
