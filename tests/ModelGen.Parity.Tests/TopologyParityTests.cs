@@ -79,3 +79,25 @@ namespace ModelGen.Parity.Tests
         }
     }
 }
+
+namespace ModelGen.Parity.Tests
+{
+    /// <summary>Shared weights: a layer applied twice counts once, as PyTorch counts it.</summary>
+    public sealed class SharedWeightsParityTests
+    {
+        [Fact]
+        public void A_reused_layer_counts_its_parameters_once_and_its_mult_adds_twice()
+        {
+            using var model = new SharedLinear();
+            using IDisposable scope = torch.NewDisposeScope();
+            Assert.Equal(56, SharedLinear.ParameterCount);
+            Assert.Equal(98, SharedLinear.MultAdds);
+            Assert.Equal(SharedLinear.ParameterCount, ModelParity.CountParameters(model));
+            Assert.Equal(new[] { "shared", "tanh1", "tanh2", "fc1" }, model.named_children().Select(child => child.name));
+
+            torch.Tensor input = torch.randn(3, 6);
+            torch.Tensor expected = model.fc1.forward(model.tanh2.forward(model.shared.forward(model.tanh1.forward(model.shared.forward(input)))));
+            Assert.True(expected.allclose(model.forward(input)));
+        }
+    }
+}

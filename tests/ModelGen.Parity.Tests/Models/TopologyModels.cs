@@ -104,3 +104,14 @@ namespace ModelGen.Parity.Tests.Models
     [Linear(1)]
     public partial class SequenceConcat;
 }
+
+namespace ModelGen.Parity.Tests.Models
+{
+    /// <summary>
+    /// One Linear applied twice: 6 → shared 6 → tanh → shared again 6 → tanh → 2. Parameters
+    /// count once: 6·6 + 6 = 42, + 6·2 + 2 = 14, total 56; mult-adds count both calls: 42 + 42 + 14 = 98.
+    /// </summary>
+    [Model(6)]
+    [Linear(6, Name = "shared"), Tanh, Reuse("shared"), Tanh, Linear(2)]
+    public partial class SharedLinear;
+}
