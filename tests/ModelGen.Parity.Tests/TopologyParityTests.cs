@@ -55,6 +55,31 @@ namespace ModelGen.Parity.Tests
         }
 
         [Fact]
+        public void A_graph_model_has_its_diagram_as_a_constant_with_blocks_as_subgraphs_and_shapes_on_edges()
+        {
+            string diagram = TinyResNet.Diagram;
+            Assert.StartsWith("flowchart TB\n", diagram, StringComparison.Ordinal);
+            Assert.Contains("subgraph", diagram, StringComparison.Ordinal);
+            Assert.Contains("[\"stage2.downsample · Conv2d(16, Kernel = 1, Stride = 2, Bias = false) + BatchNorm2d\"]", diagram, StringComparison.Ordinal);
+            Assert.Contains("--\"16×8×8\"-->", diagram, StringComparison.Ordinal);
+            Assert.Equal(diagram.Split("subgraph").Length - 1, diagram.Split("\n").Count(line => line.Trim() == "end"));
+
+            using var model = new TinyResNet();
+            Assert.Same(TinyResNet.Diagram, ((IGeneratedModel)model).Diagram);
+            Assert.Contains("```mermaid\n" + TinyResNet.Diagram + "```", model.ToMarkdown(), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_stack_draws_its_layer_table_as_a_chain()
+        {
+            using var model = new SharedLinear();
+            Assert.Contains("shared · Linear (again, shared weights)", SharedLinear.Diagram, StringComparison.Ordinal);
+            using var zoo = new LeNet5();
+            string chain = ((IGeneratedModel)zoo).Diagram;
+            Assert.Equal(LeNet5.LayerTable.Count, chain.Split('\n').Count(line => line.Contains("-->", StringComparison.Ordinal)));
+        }
+
+        [Fact]
         public void ResNet18_state_dict_equals_torchvisions_keys_and_shapes()
         {
             using var model = new ResNet18();

@@ -59,6 +59,11 @@ namespace ModelGen.Generator.Emit
             writer.WriteLine("global::ModelGen.TensorShape global::ModelGen.IGeneratedModel.OutputShape => OutputShape;");
             writer.WriteLine("global::System.Collections.Generic.IReadOnlyList<global::ModelGen.LayerInfo> global::ModelGen.IGeneratedModel.LayerTable => LayerTable;");
             writer.WriteLine("string global::ModelGen.IGeneratedModel.Summary => Summary;");
+            if (IsGraph(plan))
+            {
+                writer.WriteLine("string global::ModelGen.IGeneratedModel.Diagram => Diagram;");
+            }
+
             writer.WriteLine($"{CSharp.Device} global::ModelGen.IGeneratedModel.Device => _device;");
         }
     }

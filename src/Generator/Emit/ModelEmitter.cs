@@ -43,6 +43,12 @@ namespace ModelGen.Generator.Emit
                 writer.WriteLine();
                 WriteSummary(plan, writer);
                 writer.WriteLine();
+                if (IsGraph(plan))
+                {
+                    WriteDiagram(plan, writer);
+                    writer.WriteLine();
+                }
+
                 WriteLayerFields(plan, writer);
                 writer.WriteLine();
                 WriteConstructor(plan, writer);
