@@ -16,7 +16,7 @@ using TorchSharp;
 //
 // Then an LSTM next-token model the same way, and the generator's time per model on a 100-model project.
 //
-//   dotnet run -c Release --project benchmarks/ModelGen.Benchmarks [-- --rounds 200 --block 10 --memory-steps 2000 --threads 1 --part all|digits|lstm|generator]
+//   dotnet run -c Release --project benchmarks/ModelGen.Benchmarks [-- --rounds 200 --block 10 --memory-steps 2000 --threads 1 --part all|digits|lstm|resnet|generator]
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 int rounds = Option("--rounds", 200);
@@ -33,12 +33,16 @@ return 1;
 #else
 var clock = Stopwatch.StartNew();
 torch.set_num_threads(threads);
-if (part is "lstm" or "generator")
+if (part is "lstm" or "generator" or "resnet")
 {
     // The LSTM comparison and the generator timing alone (see the README); the digits CNN is "digits" or "all".
     if (part == "lstm")
     {
         LstmBenchmark.Run(rounds, block);
+    }
+    else if (part == "resnet")
+    {
+        ResNetBenchmark.Run(rounds, block);
     }
     else
     {
@@ -153,6 +157,8 @@ Console.WriteLine();
 if (part == "all")
 {
     LstmBenchmark.Run(rounds, block);
+    Console.WriteLine();
+    ResNetBenchmark.Run(Math.Max(1, rounds / 5), Math.Max(1, block / 2));
     Console.WriteLine();
     GeneratorTiming.Run(runs: 15);
     Console.WriteLine();
