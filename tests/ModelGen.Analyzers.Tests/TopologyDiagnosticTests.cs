@@ -220,4 +220,17 @@ public sealed class TopologyDiagnosticTests
                 public partial class Net { }
                 """),
             At(0, LinearNeedsFlatten, "Block<Head>: Linear(4) needs flat features but the input of Head is 3×8×8; add [Flatten] above it (Linear would act on the last dimension only and produce 3×8×4)"));
+
+    [Fact]
+    public Task MG0002_HostileNestingOfRepeatsIsCutShort() =>
+        AnalyzerTest.VerifyAsync(
+            Source("""
+                [Block] [Linear(4)] public partial class Leaf { }
+                [Block] [Repeat<Leaf>(1024)] public partial class Mid { }
+
+                [Model(4)]
+                [{|#0:Repeat<Mid>(1024)|}]
+                public partial class Net { }
+                """),
+            At(0, InvalidArgument, "Repeat<Mid>(1024) expands to more than 50,000 layers with the blocks nested in it; use fewer repetitions"));
 }

@@ -126,3 +126,24 @@ namespace ModelGen.Parity.Tests
         }
     }
 }
+
+namespace ModelGen.Parity.Tests
+{
+    /// <summary>A hand-written forward: the declared layers are sized, registered and counted at compile time.</summary>
+    public sealed class HandWrittenForwardParityTests
+    {
+        [Fact]
+        public void Declared_layers_are_registered_and_counted_and_the_forward_is_the_users()
+        {
+            using var model = new HandWrittenJoin();
+            using IDisposable scope = torch.NewDisposeScope();
+            Assert.Equal(27, HandWrittenJoin.ParameterCount);
+            Assert.Equal(HandWrittenJoin.ParameterCount, ModelParity.CountParameters(model));
+            Assert.Equal(new[] { "a", "squash", "b" }, model.named_children().Select(child => child.name));
+            Assert.Equal(new[] { "a", "squash", "b" }, HandWrittenJoin.LayerTable.Select(layer => layer.Field));
+            Assert.Equal(new long[] { 5 }, HandWrittenJoin.LayerTable[2].InputShape);
+            Assert.Equal(new long[] { 3, 2 }, model.forward(torch.randn(3, 4)).shape);
+            Assert.Contains("[/\"Segment(5) 5\"/]", HandWrittenJoin.Diagram, StringComparison.Ordinal);
+        }
+    }
+}

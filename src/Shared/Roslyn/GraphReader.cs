@@ -24,6 +24,19 @@ namespace ModelGen.Roslyn
         /// <summary>The most repetitions one <c>Repeat</c> may ask for.</summary>
         public const int MaxRepeat = 1024;
 
+        /// <summary>The most layers one use may expand to, nested blocks included: hostile nestings of repeats must not hang the compiler.</summary>
+        public const int MaxLayers = 50_000;
+
+        /// <summary>The number of layers a step expands to, nested blocks included.</summary>
+        public static long Size(LayerSpec spec) => spec switch
+        {
+            BlockUseSpec use => use.Instances.Sum(Size),
+            BranchesSpec branches => branches.Branches.Sum(Size),
+            _ => 1,
+        };
+
+        private static long Size(BlockSpec block) => 1 + block.Body.Sum(Size);
+
         /// <summary>Whether the attribute class is one of the graph attributes (a use, branches or a shortcut).</summary>
         public static bool IsGraphAttribute(INamedTypeSymbol attributeClass) =>
             attributeClass.Name switch
@@ -81,6 +94,7 @@ namespace ModelGen.Roslyn
 
             var used = new HashSet<int>();
             var instances = new List<BlockSpec>();
+            long size = 0;
             for (int i = 0; i < count; i++)
             {
                 var values = new Dictionary<int, int>(given);
@@ -97,6 +111,11 @@ namespace ModelGen.Roslyn
                 }
 
                 instances.Add(instance);
+                size += Size(instance);
+                if (size > MaxLayers)
+                {
+                    return Failed($"{args.Display} expands to more than {MaxLayers:N0} layers with the blocks nested in it; use fewer repetitions");
+                }
             }
 
             var missing = used.Where(index => !given.ContainsKey(index)).OrderBy(index => index).Select(index => BlockParameters.Names[index]);

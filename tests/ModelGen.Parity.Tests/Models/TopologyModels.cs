@@ -115,3 +115,23 @@ namespace ModelGen.Parity.Tests.Models
     [Linear(6, Name = "shared"), Tanh, Reuse("shared"), Tanh, Linear(2)]
     public partial class SharedLinear;
 }
+
+namespace ModelGen.Parity.Tests.Models
+{
+    /// <summary>
+    /// A hand-written forward over declared layers: a (4 → 3) and b (5 → 2), the forward feeding b
+    /// the concatenation of a's output and the input's first two features ([Segment(5)]).
+    /// Parameters: 4·3 + 3 = 15 and 5·2 + 2 = 12, total 27.
+    /// </summary>
+    [Model(4)]
+    [Linear(3, Name = "a"), Tanh(Name = "squash")]
+    [Segment(5)]
+    [Linear(2, Name = "b")]
+    public partial class HandWrittenJoin
+    {
+        /// <summary>b([tanh(a(x)); x[:, :2]]).</summary>
+        /// <param name="input">N×4.</param>
+        public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor input) =>
+            b.forward(TorchSharp.torch.cat(new[] { squash.forward(a.forward(input)), input.narrow(1, 0, 2) }, 1));
+    }
+}
