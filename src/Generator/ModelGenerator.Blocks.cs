@@ -39,7 +39,9 @@ namespace ModelGen.Generator
             }
 
             bool valid = LayerNames.Check(block.Body, block.Shortcut?.FieldName, (_, _, _) => { }, $"block {block.Name}");
-            return valid ? new BlockSource(hierarchy, block, new EquatableArray<string>(FieldNames.Of(block.Body))) : null;
+            return valid
+                ? new BlockSource(hierarchy, block, new EquatableArray<string>(FieldNames.Of(block.Body))) { HandWrittenForward = ModelSpecReader.HasHandWrittenForward(type) }
+                : null;
         }
 
         private static void EmitBlock(SourceProductionContext context, BlockSource source)

@@ -94,32 +94,35 @@ namespace ModelGen.Generator.Emit
                     writer.WriteLine("RegisterComponents();");
                 }
 
-                writer.WriteLine();
-                writer.WriteLine("/// <summary>Runs the block's layers on a batch; the residual sum at the shortcut.</summary>");
-                using (writer.Block($"public override {CSharp.Tensor} forward({CSharp.Tensor} input)"))
+                if (!source.HandWrittenForward)
                 {
-                    string current = "input";
-                    for (int i = 0; i <= layers.Count; i++)
+                    writer.WriteLine();
+                    writer.WriteLine("/// <summary>Runs the block's layers on a batch; the residual sum at the shortcut.</summary>");
+                    using (writer.Block($"public override {CSharp.Tensor} forward({CSharp.Tensor} input)"))
                     {
-                        if (block.Shortcut is ShortcutSpec s && s.At == i)
+                        string current = "input";
+                        for (int i = 0; i <= layers.Count; i++)
                         {
-                            string assignment = current == "input" ? "var x" : "x";
-                            writer.WriteLine($"{assignment} = {current}.add({s.FieldName} is null ? input : {s.FieldName}.forward(input)); // [{s.Display}]");
+                            if (block.Shortcut is ShortcutSpec s && s.At == i)
+                            {
+                                string assignment = current == "input" ? "var x" : "x";
+                                writer.WriteLine($"{assignment} = {current}.add({s.FieldName} is null ? input : {s.FieldName}.forward(input)); // [{s.Display}]");
+                                current = "x";
+                            }
+
+                            if (i == layers.Count)
+                            {
+                                break;
+                            }
+
+                            LayerPlan layer = layers[i];
+                            string assign = current == "input" ? "var x" : "x";
+                            writer.WriteLine($"{assign} = {layer.Entry.Forward(layer, current)}; // [{layer.Spec.Display}]");
                             current = "x";
                         }
 
-                        if (i == layers.Count)
-                        {
-                            break;
-                        }
-
-                        LayerPlan layer = layers[i];
-                        string assign = current == "input" ? "var x" : "x";
-                        writer.WriteLine($"{assign} = {layer.Entry.Forward(layer, current)}; // [{layer.Spec.Display}]");
-                        current = "x";
+                        writer.WriteLine($"return {current};");
                     }
-
-                    writer.WriteLine($"return {current};");
                 }
             }
 

@@ -148,7 +148,7 @@ namespace ModelGen.Roslyn
         }
 
         /// <summary>Whether the class declares <c>forward(Tensor)</c> itself (the generator then leaves it to the user).</summary>
-        private static bool HasHandWrittenForward(INamedTypeSymbol type) =>
+        internal static bool HasHandWrittenForward(INamedTypeSymbol type) =>
             type.GetMembers("forward").OfType<IMethodSymbol>().Any(method => method.Parameters.Length == 1 && !method.IsImplicitlyDeclared && !method.IsStatic);
 
         /// <summary>The spec with the attribute's <c>Name</c>, when one is written.</summary>
