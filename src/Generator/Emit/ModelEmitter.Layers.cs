@@ -35,7 +35,11 @@ namespace ModelGen.Generator.Emit
             {
                 foreach (LayerPlan layer in plan.Layers.Where(layer => layer.Entry.OwnsModule))
                 {
-                    writer.WriteLine($"{layer.FieldName} = {layer.Entry.Factory(layer)};");
+                    // A block's factory spans lines (one named argument per line); each is written at the constructor's indentation.
+                    foreach (string line in $"{layer.FieldName} = {layer.Entry.Factory(layer)};".Split('\n'))
+                    {
+                        writer.WriteLine(line);
+                    }
                 }
 
                 writer.WriteLine("RegisterComponents();");

@@ -180,9 +180,37 @@ namespace Samples.Residual
         public SmallResNet(global::TorchSharp.torch.Device? device = null) : base("SmallResNet")
         {
             conv1 = global::TorchSharp.torch.nn.Conv2d(in_channels: 3, out_channels: 8, kernel_size: (3, 3), stride: (1, 1), padding: (1, 1), dilation: (1, 1), bias: true);
-            stage1 = global::TorchSharp.torch.nn.Sequential(new global::Samples.Residual.BasicBlock(global::TorchSharp.torch.nn.Conv2d(in_channels: 8, out_channels: 8, kernel_size: (3, 3), stride: (1, 1), padding: (1, 1), dilation: (1, 1), bias: false), global::TorchSharp.torch.nn.BatchNorm2d(num_features: 8, eps: 1E-05, momentum: 0.1), global::TorchSharp.torch.nn.ReLU(), global::TorchSharp.torch.nn.Conv2d(in_channels: 8, out_channels: 8, kernel_size: (3, 3), stride: (1, 1), padding: (1, 1), dilation: (1, 1), bias: false), global::TorchSharp.torch.nn.BatchNorm2d(num_features: 8, eps: 1E-05, momentum: 0.1), global::TorchSharp.torch.nn.ReLU(), null), new global::Samples.Residual.BasicBlock(global::TorchSharp.torch.nn.Conv2d(in_channels: 8, out_channels: 8, kernel_size: (3, 3), stride: (1, 1), padding: (1, 1), dilation: (1, 1), bias: false), global::TorchSharp.torch.nn.BatchNorm2d(num_features: 8, eps: 1E-05, momentum: 0.1), global::TorchSharp.torch.nn.ReLU(), global::TorchSharp.torch.nn.Conv2d(in_channels: 8, out_channels: 8, kernel_size: (3, 3), stride: (1, 1), padding: (1, 1), dilation: (1, 1), bias: false), global::TorchSharp.torch.nn.BatchNorm2d(num_features: 8, eps: 1E-05, momentum: 0.1), global::TorchSharp.torch.nn.ReLU(), null));
-            stage2 = new global::Samples.Residual.BasicBlock(global::TorchSharp.torch.nn.Conv2d(in_channels: 8, out_channels: 16, kernel_size: (3, 3), stride: (2, 2), padding: (1, 1), dilation: (1, 1), bias: false), global::TorchSharp.torch.nn.BatchNorm2d(num_features: 16, eps: 1E-05, momentum: 0.1), global::TorchSharp.torch.nn.ReLU(), global::TorchSharp.torch.nn.Conv2d(in_channels: 16, out_channels: 16, kernel_size: (3, 3), stride: (1, 1), padding: (1, 1), dilation: (1, 1), bias: false), global::TorchSharp.torch.nn.BatchNorm2d(num_features: 16, eps: 1E-05, momentum: 0.1), global::TorchSharp.torch.nn.ReLU(), global::TorchSharp.torch.nn.Sequential(global::TorchSharp.torch.nn.Conv2d(in_channels: 8, out_channels: 16, kernel_size: (1, 1), stride: (2, 2), padding: (0, 0), dilation: (1, 1), bias: false), global::TorchSharp.torch.nn.BatchNorm2d(num_features: 16, eps: 1E-05, momentum: 0.1)));
-            dense = new global::ModelGen.Layers.Branches(true, 1, true, new global::Samples.Residual.Squeeze(global::TorchSharp.torch.nn.Conv2d(in_channels: 16, out_channels: 4, kernel_size: (1, 1), stride: (1, 1), padding: (0, 0), dilation: (1, 1), bias: true)));
+            stage1 = global::TorchSharp.torch.nn.Sequential(
+                new global::Samples.Residual.BasicBlock(
+                    conv1: global::TorchSharp.torch.nn.Conv2d(in_channels: 8, out_channels: 8, kernel_size: (3, 3), stride: (1, 1), padding: (1, 1), dilation: (1, 1), bias: false),
+                    bn1: global::TorchSharp.torch.nn.BatchNorm2d(num_features: 8, eps: 1E-05, momentum: 0.1),
+                    relu: global::TorchSharp.torch.nn.ReLU(),
+                    conv2: global::TorchSharp.torch.nn.Conv2d(in_channels: 8, out_channels: 8, kernel_size: (3, 3), stride: (1, 1), padding: (1, 1), dilation: (1, 1), bias: false),
+                    bn2: global::TorchSharp.torch.nn.BatchNorm2d(num_features: 8, eps: 1E-05, momentum: 0.1),
+                    relu1: global::TorchSharp.torch.nn.ReLU(),
+                    downsample: null),
+                new global::Samples.Residual.BasicBlock(
+                    conv1: global::TorchSharp.torch.nn.Conv2d(in_channels: 8, out_channels: 8, kernel_size: (3, 3), stride: (1, 1), padding: (1, 1), dilation: (1, 1), bias: false),
+                    bn1: global::TorchSharp.torch.nn.BatchNorm2d(num_features: 8, eps: 1E-05, momentum: 0.1),
+                    relu: global::TorchSharp.torch.nn.ReLU(),
+                    conv2: global::TorchSharp.torch.nn.Conv2d(in_channels: 8, out_channels: 8, kernel_size: (3, 3), stride: (1, 1), padding: (1, 1), dilation: (1, 1), bias: false),
+                    bn2: global::TorchSharp.torch.nn.BatchNorm2d(num_features: 8, eps: 1E-05, momentum: 0.1),
+                    relu1: global::TorchSharp.torch.nn.ReLU(),
+                    downsample: null));
+            stage2 = new global::Samples.Residual.BasicBlock(
+                conv1: global::TorchSharp.torch.nn.Conv2d(in_channels: 8, out_channels: 16, kernel_size: (3, 3), stride: (2, 2), padding: (1, 1), dilation: (1, 1), bias: false),
+                bn1: global::TorchSharp.torch.nn.BatchNorm2d(num_features: 16, eps: 1E-05, momentum: 0.1),
+                relu: global::TorchSharp.torch.nn.ReLU(),
+                conv2: global::TorchSharp.torch.nn.Conv2d(in_channels: 16, out_channels: 16, kernel_size: (3, 3), stride: (1, 1), padding: (1, 1), dilation: (1, 1), bias: false),
+                bn2: global::TorchSharp.torch.nn.BatchNorm2d(num_features: 16, eps: 1E-05, momentum: 0.1),
+                relu1: global::TorchSharp.torch.nn.ReLU(),
+                downsample: global::TorchSharp.torch.nn.Sequential(global::TorchSharp.torch.nn.Conv2d(in_channels: 8, out_channels: 16, kernel_size: (1, 1), stride: (2, 2), padding: (0, 0), dilation: (1, 1), bias: false), global::TorchSharp.torch.nn.BatchNorm2d(num_features: 16, eps: 1E-05, momentum: 0.1)));
+            dense = new global::ModelGen.Layers.Branches(
+                concatenate: true,
+                dimension: 1,
+                includeInput: true,
+                new global::Samples.Residual.Squeeze(
+                    conv1: global::TorchSharp.torch.nn.Conv2d(in_channels: 16, out_channels: 4, kernel_size: (1, 1), stride: (1, 1), padding: (0, 0), dilation: (1, 1), bias: true)));
             adaptiveavgpool1 = global::TorchSharp.torch.nn.AdaptiveAvgPool2d(output_size: (1, 1));
             flatten1 = global::TorchSharp.torch.nn.Flatten(start_dim: 1, end_dim: -1);
             fc = global::TorchSharp.torch.nn.Linear(inputSize: 20, outputSize: 10, hasBias: true);

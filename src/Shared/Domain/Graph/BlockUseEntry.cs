@@ -86,8 +86,8 @@ namespace ModelGen.Domain
         public override string Factory(LayerPlan layer)
         {
             var use = (BlockUseSpec)layer.Spec;
-            IEnumerable<string> instances = layer.Topology!.Blocks.Select(GraphCode.New);
-            return use.Repeated ? $"{CSharp.Nn}.Sequential({string.Join(", ", instances)})" : instances.Single();
+            var instances = layer.Topology!.Blocks.Select(GraphCode.New).ToList();
+            return use.Repeated ? GraphCode.Call($"{CSharp.Nn}.Sequential", instances) : instances.Single();
         }
     }
 }

@@ -120,11 +120,12 @@ namespace ModelGen.Domain
             TopologyPlan topology = layer.Topology!;
             IEnumerable<string> arguments = new[]
             {
-                CSharp.Literal(Concatenates),
-                CSharp.Literal(topology.JoinDimension),
-                CSharp.Literal(branches.IncludeInput),
+                $"concatenate: {CSharp.Literal(Concatenates)}",
+                $"dimension: {CSharp.Literal(topology.JoinDimension)}",
+                $"includeInput: {CSharp.Literal(branches.IncludeInput)}",
             }.Concat(topology.Blocks.Select(GraphCode.New));
-            return $"new global::ModelGen.Layers.Branches({string.Join(", ", arguments)})";
+
+            return GraphCode.Call("new global::ModelGen.Layers.Branches", arguments.ToList());
         }
     }
 }
