@@ -61,7 +61,7 @@ namespace ModelGen.Parity.Tests
             Assert.StartsWith("flowchart TB\n", diagram, StringComparison.Ordinal);
             Assert.Contains("subgraph", diagram, StringComparison.Ordinal);
             Assert.Contains("[\"stage2.downsample · Conv2d(16, Kernel = 1, Stride = 2, Bias = false) + BatchNorm2d\"]", diagram, StringComparison.Ordinal);
-            Assert.Contains("--\"16×8×8\"-->", diagram, StringComparison.Ordinal);
+            Assert.Contains("-->|\"16×8×8\"|", diagram, StringComparison.Ordinal);
             Assert.Equal(diagram.Split("subgraph").Length - 1, diagram.Split("\n").Count(line => line.Trim() == "end"));
 
             using var model = new TinyResNet();
@@ -77,6 +77,22 @@ namespace ModelGen.Parity.Tests
             using var zoo = new LeNet5();
             string chain = ((IGeneratedModel)zoo).Diagram;
             Assert.Equal(LeNet5.LayerTable.Count, chain.Split('\n').Count(line => line.Contains("-->", StringComparison.Ordinal)));
+        }
+
+        [Fact]
+        public void ResNet18_layer_table_and_summary_are_per_block()
+        {
+            Assert.Equal(
+                new[] { "conv1", "bn1", "relu", "maxpool", "layer1", "layer2", "layer3", "layer4", "avgpool", "flatten1", "fc" },
+                ResNet18.LayerTable.Select(layer => layer.Field));
+            LayerInfo layer2 = ResNet18.LayerTable.Single(layer => layer.Field == "layer2");
+            Assert.Equal("Repeat<BasicBlock>", layer2.Kind);
+            Assert.Equal(new long[] { 128, 28, 28 }, layer2.OutputShape);
+
+            // BasicBlock(64 → 128, stride 2): 128·64·9 + 256 + 128·128·9 + 256 + downsample 128·64 + 256;
+            // BasicBlock(128 → 128): 2·(128·128·9 + 256).
+            Assert.Equal((128 * 64 * 9) + 256 + (128 * 128 * 9) + 256 + (128 * 64) + 256 + (2 * ((128 * 128 * 9) + 256)), layer2.Parameters);
+            Assert.Contains("layer2 (Repeat<BasicBlock>)", ResNet18.Summary, StringComparison.Ordinal);
         }
 
         [Fact]

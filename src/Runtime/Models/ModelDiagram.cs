@@ -20,7 +20,7 @@ namespace ModelGen
             {
                 LayerInfo layer = model.LayerTable[i];
                 text.Append(CultureInfo.InvariantCulture, $"    n{i + 1}[\"{Escape($"{layer.Field} · {layer.Kind}")}\"]\n");
-                text.Append(CultureInfo.InvariantCulture, $"    n{i} --\"{Escape(layer.InputShape.ToString())}\"--> n{i + 1}\n");
+                text.Append(CultureInfo.InvariantCulture, $"    n{i} -->|\"{Escape(layer.InputShape.ToString())}\"| n{i + 1}\n");
             }
 
             return text.ToString();

@@ -76,77 +76,77 @@ namespace Samples.Residual
             "flowchart TB\n" +
             "    n0[/\"input 3×16×16\"/]\n" +
             "    n1[\"conv1 · Conv2d\"]\n" +
-            "    n0 --\"3×16×16\"--> n1\n" +
+            "    n0 -->|\"3×16×16\"| n1\n" +
             "    subgraph s2[\"stage1 · Repeat#lt;BasicBlock#gt;\"]\n" +
             "        subgraph s3[\"stage1.0 · BasicBlock\"]\n" +
             "            n4[\"stage1.0.conv1 · Conv2d\"]\n" +
-            "    n1 --\"8×16×16\"--> n4\n" +
+            "    n1 -->|\"8×16×16\"| n4\n" +
             "            n5[\"stage1.0.bn1 · BatchNorm2d\"]\n" +
-            "    n4 --\"8×16×16\"--> n5\n" +
+            "    n4 -->|\"8×16×16\"| n5\n" +
             "            n6[\"stage1.0.relu · ReLU\"]\n" +
-            "    n5 --\"8×16×16\"--> n6\n" +
+            "    n5 -->|\"8×16×16\"| n6\n" +
             "            n7[\"stage1.0.conv2 · Conv2d\"]\n" +
-            "    n6 --\"8×16×16\"--> n7\n" +
+            "    n6 -->|\"8×16×16\"| n7\n" +
             "            n8[\"stage1.0.bn2 · BatchNorm2d\"]\n" +
-            "    n7 --\"8×16×16\"--> n8\n" +
+            "    n7 -->|\"8×16×16\"| n8\n" +
             "            n9((\"+\"))\n" +
-            "    n8 --\"8×16×16\"--> n9\n" +
-            "    n1 -.\"8×16×16\".-> n9\n" +
+            "    n8 -->|\"8×16×16\"| n9\n" +
+            "    n1 -.->|\"8×16×16\"| n9\n" +
             "            n10[\"stage1.0.relu1 · ReLU\"]\n" +
-            "    n9 --\"8×16×16\"--> n10\n" +
+            "    n9 -->|\"8×16×16\"| n10\n" +
             "        end\n" +
             "        subgraph s11[\"stage1.1 · BasicBlock\"]\n" +
             "            n12[\"stage1.1.conv1 · Conv2d\"]\n" +
-            "    n10 --\"8×16×16\"--> n12\n" +
+            "    n10 -->|\"8×16×16\"| n12\n" +
             "            n13[\"stage1.1.bn1 · BatchNorm2d\"]\n" +
-            "    n12 --\"8×16×16\"--> n13\n" +
+            "    n12 -->|\"8×16×16\"| n13\n" +
             "            n14[\"stage1.1.relu · ReLU\"]\n" +
-            "    n13 --\"8×16×16\"--> n14\n" +
+            "    n13 -->|\"8×16×16\"| n14\n" +
             "            n15[\"stage1.1.conv2 · Conv2d\"]\n" +
-            "    n14 --\"8×16×16\"--> n15\n" +
+            "    n14 -->|\"8×16×16\"| n15\n" +
             "            n16[\"stage1.1.bn2 · BatchNorm2d\"]\n" +
-            "    n15 --\"8×16×16\"--> n16\n" +
+            "    n15 -->|\"8×16×16\"| n16\n" +
             "            n17((\"+\"))\n" +
-            "    n16 --\"8×16×16\"--> n17\n" +
-            "    n10 -.\"8×16×16\".-> n17\n" +
+            "    n16 -->|\"8×16×16\"| n17\n" +
+            "    n10 -.->|\"8×16×16\"| n17\n" +
             "            n18[\"stage1.1.relu1 · ReLU\"]\n" +
-            "    n17 --\"8×16×16\"--> n18\n" +
+            "    n17 -->|\"8×16×16\"| n18\n" +
             "        end\n" +
             "    end\n" +
             "    subgraph s19[\"stage2 · Block#lt;BasicBlock#gt;\"]\n" +
             "        n20[\"stage2.conv1 · Conv2d\"]\n" +
-            "    n18 --\"8×16×16\"--> n20\n" +
+            "    n18 -->|\"8×16×16\"| n20\n" +
             "        n21[\"stage2.bn1 · BatchNorm2d\"]\n" +
-            "    n20 --\"16×8×8\"--> n21\n" +
+            "    n20 -->|\"16×8×8\"| n21\n" +
             "        n22[\"stage2.relu · ReLU\"]\n" +
-            "    n21 --\"16×8×8\"--> n22\n" +
+            "    n21 -->|\"16×8×8\"| n22\n" +
             "        n23[\"stage2.conv2 · Conv2d\"]\n" +
-            "    n22 --\"16×8×8\"--> n23\n" +
+            "    n22 -->|\"16×8×8\"| n23\n" +
             "        n24[\"stage2.bn2 · BatchNorm2d\"]\n" +
-            "    n23 --\"16×8×8\"--> n24\n" +
+            "    n23 -->|\"16×8×8\"| n24\n" +
             "        n25((\"+\"))\n" +
-            "    n24 --\"16×8×8\"--> n25\n" +
+            "    n24 -->|\"16×8×8\"| n25\n" +
             "        n26[\"stage2.downsample · Conv2d(16, Kernel = 1, Stride = 2, Bias = false) + BatchNorm2d\"]\n" +
-            "    n18 -.\"8×16×16\".-> n26\n" +
-            "    n26 --\"16×8×8\"--> n25\n" +
+            "    n18 -.->|\"8×16×16\"| n26\n" +
+            "    n26 -->|\"16×8×8\"| n25\n" +
             "        n27[\"stage2.relu1 · ReLU\"]\n" +
-            "    n25 --\"16×8×8\"--> n27\n" +
+            "    n25 -->|\"16×8×8\"| n27\n" +
             "    end\n" +
             "    subgraph s28[\"dense · Concat#lt;Squeeze#gt;\"]\n" +
             "        n29((\"concat\"))\n" +
-            "    n27 --\"16×8×8\"--> n29\n" +
+            "    n27 -->|\"16×8×8\"| n29\n" +
             "        subgraph s30[\"dense.0 · Squeeze\"]\n" +
             "            n31[\"dense.0.conv1 · Conv2d\"]\n" +
-            "    n27 --\"16×8×8\"--> n31\n" +
+            "    n27 -->|\"16×8×8\"| n31\n" +
             "        end\n" +
-            "    n31 --\"4×8×8\"--> n29\n" +
+            "    n31 -->|\"4×8×8\"| n29\n" +
             "    end\n" +
             "    n32[\"adaptiveavgpool1 · AdaptiveAvgPool2d\"]\n" +
-            "    n29 --\"20×8×8\"--> n32\n" +
+            "    n29 -->|\"20×8×8\"| n32\n" +
             "    n33[\"flatten1 · Flatten\"]\n" +
-            "    n32 --\"20×1×1\"--> n33\n" +
+            "    n32 -->|\"20×1×1\"| n33\n" +
             "    n34[\"fc · Linear\"]\n" +
-            "    n33 --\"20\"--> n34\n";
+            "    n33 -->|\"20\"| n34\n";
 
         /// <summary>[Conv2d(8, Kernel = 3, Padding = 1, Name = "conv1")]  3×16×16 → 8×16×16, 224 parameters (8·3·3·3 + 8)</summary>
         public readonly global::TorchSharp.Modules.Conv2d conv1;

@@ -148,7 +148,7 @@ namespace ModelGen.Domain
         private void End(int depth) => _lines.Add($"{Indent(depth)}end");
 
         private void Edge(string from, string to, EquatableArray<int> shape, bool dotted = false) =>
-            _lines.Add($"    {from} {(dotted ? "-." : "--")}\"{Escape(Format(shape))}\"{(dotted ? ".->" : "-->")} {to}");
+            _lines.Add($"    {from} {(dotted ? "-.->" : "-->")}|\"{Escape(Format(shape))}\"| {to}");
 
         private string Format(EquatableArray<int> shape) => Shape.Format(shape, _lengthName);
 
