@@ -18,7 +18,7 @@ using TorchSharp;
 //
 // Then inference: the exported ONNX file in ONNX Runtime against TorchSharp's evaluation-mode forward.
 //
-//   dotnet run -c Release --project benchmarks/ModelGen.Benchmarks [-- --rounds 200 --block 10 --memory-steps 2000 --threads 1 --part all|digits|mlp|lstm|generator|inference]
+//   dotnet run -c Release --project benchmarks/ModelGen.Benchmarks [-- --rounds 200 --block 10 --memory-steps 2000 --threads 1 --part all|digits|mlp|lstm|resnet|generator|inference]
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 int rounds = Option("--rounds", 200);
@@ -50,7 +50,7 @@ if (part == "inference")
     return 0;
 }
 
-if (part is "lstm" or "generator" or "mlp")
+if (part is "lstm" or "generator" or "mlp" or "resnet")
 {
     // The LSTM comparison and the generator timing alone (see the README); the digits CNN is "digits" or "all".
     if (part == "lstm")
@@ -60,6 +60,10 @@ if (part is "lstm" or "generator" or "mlp")
     else if (part == "mlp")
     {
         MlpBenchmark.Run(rounds, block);
+    }
+    else if (part == "resnet")
+    {
+        ResNetBenchmark.Run(rounds, block);
     }
     else
     {
@@ -176,6 +180,8 @@ if (part == "all")
     MlpBenchmark.Run(rounds, block);
     Console.WriteLine();
     LstmBenchmark.Run(rounds, block);
+    Console.WriteLine();
+    ResNetBenchmark.Run(Math.Max(1, rounds / 5), Math.Max(1, block / 2));
     Console.WriteLine();
     GeneratorTiming.Run(runs: 15);
     Console.WriteLine();

@@ -2,7 +2,8 @@
 // generated summary and the compile-time counts beside the constructed TorchSharp module's and
 // the published numbers; with --tsv, one tab-separated line per model:
 // name, compile-time parameters, runtime parameters, mult-adds, weight mult-adds, forward/backward bytes;
-// with --markdown, the summaries as Markdown tables.
+// with --markdown, the summaries as Markdown tables with their Mermaid diagrams; with
+// --diagrams FOLDER, also one Mermaid file per model (FOLDER/resnet18.mmd, …).
 using System;
 using System.Globalization;
 using System.Linq;
@@ -12,11 +13,19 @@ using TorchSharp;
 
 bool tsv = args.Contains("--tsv");
 bool markdown = args.Contains("--markdown");
-string[] unknown = args.Where(arg => arg is not ("--tsv" or "--markdown")).ToArray();
-if (unknown.Length > 0 || (tsv && markdown))
+int diagramsAt = Array.IndexOf(args, "--diagrams");
+string? diagrams = diagramsAt >= 0 && diagramsAt + 1 < args.Length ? args[diagramsAt + 1] : null;
+string[] unknown = args.Where((arg, i) => arg is not ("--tsv" or "--markdown" or "--diagrams") && !(diagramsAt >= 0 && i == diagramsAt + 1)).ToArray();
+if (unknown.Length > 0 || (tsv && markdown) || (diagramsAt >= 0 && diagrams is null))
 {
-    Console.Error.WriteLine($"{(unknown.Length > 0 ? $"unknown option {unknown[0]}" : "--tsv and --markdown exclude each other")}; usage: ModelZoo [--tsv | --markdown]");
+    string problem = unknown.Length > 0 ? $"unknown option {unknown[0]}" : tsv && markdown ? "--tsv and --markdown exclude each other" : "--diagrams needs a folder";
+    Console.Error.WriteLine($"{problem}; usage: ModelZoo [--tsv | --markdown] [--diagrams FOLDER]");
     return 2;
+}
+
+if (diagrams is not null)
+{
+    System.IO.Directory.CreateDirectory(diagrams);
 }
 
 torch.set_num_threads(1);
@@ -30,6 +39,11 @@ foreach (ZooModel entry in Zoo.Models)
         var model = (IGeneratedModel)module;
         runtime = ModelCensus.Parameters(model);
         summary = markdown ? model.ToMarkdown() : model.Summary;
+        if (diagrams is not null)
+        {
+            // One Mermaid flowchart per model (blocks as subgraphs, shapes on the edges).
+            System.IO.File.WriteAllText(System.IO.Path.Combine(diagrams, entry.Name + ".mmd"), model.Diagram);
+        }
     }
 
     ModelCosts costs = entry.CompileTime;

@@ -45,6 +45,18 @@ namespace ModelGen.Samples.Zoo
                 () => new Vgg16Bn(),
                 new Published("torchvision.models.VGG16_BN_Weights.IMAGENET1K_V1 (num_params, GFLOPS)", Parameters: 138_365_992, WeightGigaMultAdds: 15.47)),
             new ZooModel(
+                "resnet18",
+                "torchvision ResNet-18, 3×224×224 (basic blocks, projection shortcuts)",
+                ResNet18.Costs,
+                () => new ResNet18(),
+                new Published("torchvision.models.ResNet18_Weights.IMAGENET1K_V1 (num_params, GFLOPS)", Parameters: 11_689_512, WeightGigaMultAdds: 1.814)),
+            new ZooModel(
+                "resnet50",
+                "torchvision ResNet-50, 3×224×224 (bottleneck blocks, projection shortcuts)",
+                ResNet50.Costs,
+                () => new ResNet50(),
+                new Published("torchvision.models.ResNet50_Weights.IMAGENET1K_V1 (num_params, GFLOPS)", Parameters: 25_557_032, WeightGigaMultAdds: 4.089)),
+            new ZooModel(
                 "grouped_conv",
                 "Conv2d(16→32, kernel 3, groups 4) on 16×28×28",
                 GroupedConv.Costs,

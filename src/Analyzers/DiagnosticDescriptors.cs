@@ -88,6 +88,24 @@ namespace ModelGen.Analyzers
             DiagnosticSeverity.Info,
             "Every generated model gets ExportOnnx(path) when each of its layers has an ONNX mapping in evaluation mode. A layer without one (attention, a transformer encoder layer, an adaptive pool whose input is not a multiple of its output, a padding mode ONNX's Conv cannot express) keeps the export method out of the model rather than writing a half graph. The model itself is generated and trains as usual.");
 
+        /// <summary>A block is used without a parameter its layers take.</summary>
+        public const string MissingBlockParameterId = "MG0030";
+
+        /// <summary>A use gives a block a parameter none of its layers takes.</summary>
+        public const string UnusedBlockParameterId = "MG0031";
+
+        /// <summary>A residual block's body and shortcut cannot be added.</summary>
+        public const string ResidualMismatchId = "MG0032";
+
+        /// <summary>Joined branches disagree on a dimension they must share.</summary>
+        public const string BranchMismatchId = "MG0033";
+
+        /// <summary>Two layers of a model or block have the same name.</summary>
+        public const string DuplicateNameId = "MG0034";
+
+        /// <summary>A reused layer receives an input of another size.</summary>
+        public const string SharedWeightsMismatchId = "MG0035";
+
         public static readonly DiagnosticDescriptor EmptyOutput = Create(
             EmptyOutputId,
             "Layer output would be empty",
@@ -186,6 +204,48 @@ namespace ModelGen.Analyzers
             DiagnosticSeverity.Info,
             "A trainable model computes its gradients with the generated Backward when every layer's kind has a backward rule. One layer's kind has none yet, so TrainStep and ComputeGradients use libtorch's autograd, which records a graph on every forward. Training works either way; declare [Model(..., Autograd = true)] to make autograd the stated choice, or replace the layer.");
 
+        public static readonly DiagnosticDescriptor MissingBlockParameter = Create(
+            MissingBlockParameterId,
+            "Block used without a parameter it takes",
+            DeclarationCategory,
+            DiagnosticSeverity.Error,
+            "A layer of the block takes a block parameter (Block.Width, Block.Stride, …) that the use does not give, so the block's sizes are unknown. Give the value in the use: [Repeat<BasicBlock>(2, Width = 64, Stride = 1)].");
+
+        public static readonly DiagnosticDescriptor UnusedBlockParameter = Create(
+            UnusedBlockParameterId,
+            "Block parameter is not used",
+            DeclarationCategory,
+            DiagnosticSeverity.Warning,
+            "The use gives the block a parameter that none of its layers takes, so the value has no effect. Remove it, or write Block.X where the block should take it.");
+
+        public static readonly DiagnosticDescriptor ResidualMismatch = Create(
+            ResidualMismatchId,
+            "Residual shapes cannot be added",
+            ShapeCategory,
+            DiagnosticSeverity.Error,
+            "A residual block adds its input (or its projection) to its body's output. The identity shortcut needs both shapes equal; a projection (1×1 convolution with stride, batch norm) needs channel-first maps of one rank whose spatial sizes one stride maps onto each other.");
+
+        public static readonly DiagnosticDescriptor BranchMismatch = Create(
+            BranchMismatchId,
+            "Branches cannot be joined",
+            ShapeCategory,
+            DiagnosticSeverity.Error,
+            "Concatenation joins the branches' outputs along the channels, so every other dimension must agree; a sum needs equal shapes. TorchSharp would throw when the model first runs.");
+
+        public static readonly DiagnosticDescriptor DuplicateName = Create(
+            DuplicateNameId,
+            "Name used twice",
+            DeclarationCategory,
+            DiagnosticSeverity.Error,
+            "A layer's name is its field and its state_dict prefix, so two layers of one model or block cannot share it. Rename one; to apply one layer twice with the same weights, write [Reuse(\"name\")].");
+
+        public static readonly DiagnosticDescriptor SharedWeightsMismatch = Create(
+            SharedWeightsMismatchId,
+            "Shared layer receives another input size",
+            ShapeCategory,
+            DiagnosticSeverity.Error,
+            "A layer applied twice keeps one set of weights, built for the input size of its first use; the second input must have the same size.");
+
         /// <summary>The descriptor of a problem found by the shared domain code.</summary>
         public static DiagnosticDescriptor For(ProblemKind kind) => kind switch
         {
@@ -201,6 +261,12 @@ namespace ModelGen.Analyzers
             ProblemKind.SymbolicLength => SymbolicLength,
             ProblemKind.AutogradBackward => AutogradBackward,
             ProblemKind.OnnxUnmapped => OnnxUnmapped,
+            ProblemKind.MissingBlockParameter => MissingBlockParameter,
+            ProblemKind.UnusedBlockParameter => UnusedBlockParameter,
+            ProblemKind.ResidualMismatch => ResidualMismatch,
+            ProblemKind.BranchMismatch => BranchMismatch,
+            ProblemKind.DuplicateName => DuplicateName,
+            ProblemKind.SharedWeightsMismatch => SharedWeightsMismatch,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A problem kind without a descriptor."),
         };
 

@@ -35,7 +35,14 @@ namespace ModelGen.Analyzers
             DiagnosticDescriptors.InputKindMismatch,
             DiagnosticDescriptors.SymbolicLength,
             DiagnosticDescriptors.AutogradBackward,
-            DiagnosticDescriptors.OnnxUnmapped).AddRange(DiagnosticDescriptors.Review);
+            DiagnosticDescriptors.OnnxUnmapped,
+
+            DiagnosticDescriptors.MissingBlockParameter,
+            DiagnosticDescriptors.UnusedBlockParameter,
+            DiagnosticDescriptors.ResidualMismatch,
+            DiagnosticDescriptors.BranchMismatch,
+            DiagnosticDescriptors.DuplicateName,
+            DiagnosticDescriptors.SharedWeightsMismatch).AddRange(DiagnosticDescriptors.Review);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -52,6 +59,12 @@ namespace ModelGen.Analyzers
             AttributeData? model = attributes.FirstOrDefault(IsModelAttribute);
             if (model is null)
             {
+                if (GraphReader.IsBlock(type))
+                {
+                    BlockAnalysis.Analyze(context, type, attributes);
+                    return;
+                }
+
                 ReportMissingModel(context, type, attributes);
                 return;
             }

@@ -25,6 +25,14 @@ namespace ModelGen.Generator
                 .WithTrackingName(TrackingNames.Plans);
 
             context.RegisterSourceOutput(plans, Emit);
+
+            IncrementalValuesProvider<BlockSource> blocks = context.SyntaxProvider
+                .ForAttributeWithMetadataName(GraphReader.BlockAttributeName, IsCandidate, ParseBlock)
+                .Where(static source => source is not null)
+                .Select(static (source, _) => source!)
+                .WithTrackingName(TrackingNames.Blocks);
+
+            context.RegisterSourceOutput(blocks, EmitBlock);
         }
     }
 }

@@ -8,5 +8,8 @@ namespace ModelGen.Generator
 
         /// <summary>Declarations after shape inference, filtered to those that can be generated.</summary>
         public const string Plans = nameof(Plans);
+
+        /// <summary>Classes with [Block], read into the values their module classes are written from.</summary>
+        public const string Blocks = nameof(Blocks);
     }
 }

@@ -16,7 +16,7 @@ public sealed class ExportDiagnosticTests
                 [Linear(8), {|#0:MultiheadAttention(2)|}, Linear(3)]
                 public partial class Attends { }
                 """),
-            At(0, OnnxUnmapped, "MultiheadAttention(2) has no ONNX mapping in evaluation mode, so Attends gets no ExportOnnx method; replace the layer with one that exports (docs/layers.md lists them), or leave the model to TorchSharp"));
+            At(0, OnnxUnmapped, "MultiheadAttention(2) has no ONNX mapping yet, so Attends gets no ExportOnnx method; blocks, branches and shared layers do not export yet, and docs/layers.md lists the layer kinds that do"));
 
     [Fact]
     public Task MG0015_NamesTheFirstUnmappedLayerOnly() =>
@@ -26,7 +26,7 @@ public sealed class ExportDiagnosticTests
                 [{|#0:TransformerEncoderLayer(2, DimFeedforward = 16)|}, MultiheadAttention(2)]
                 public partial class Encodes { }
                 """),
-            At(0, OnnxUnmapped, "TransformerEncoderLayer(2, DimFeedforward = 16) has no ONNX mapping in evaluation mode, so Encodes gets no ExportOnnx method; replace the layer with one that exports (docs/layers.md lists them), or leave the model to TorchSharp"));
+            At(0, OnnxUnmapped, "TransformerEncoderLayer(2, DimFeedforward = 16) has no ONNX mapping yet, so Encodes gets no ExportOnnx method; blocks, branches and shared layers do not export yet, and docs/layers.md lists the layer kinds that do"));
 
     [Fact]
     public Task MG0015_NotReportedWhenEveryLayerMaps() =>

@@ -197,5 +197,5 @@ public sealed class SequenceDiagnosticTests
                 public partial class Encoder { }
                 """),
             // Only the ONNX export's information (issue 12): attention has no ONNX mapping yet.
-            At(0, OnnxUnmapped, "MultiheadAttention(4) has no ONNX mapping in evaluation mode, so Encoder gets no ExportOnnx method; replace the layer with one that exports (docs/layers.md lists them), or leave the model to TorchSharp"));
+            At(0, OnnxUnmapped, "MultiheadAttention(4) has no ONNX mapping yet, so Encoder gets no ExportOnnx method; blocks, branches and shared layers do not export yet, and docs/layers.md lists the layer kinds that do"));
 }

@@ -85,7 +85,10 @@ namespace ModelGen.Parity.Tests
         public void Zoo_models_generated_gradients_equal_autograd_in_float32()
         {
             string zoo = Path.Combine(RepositoryRoot(), "samples", "ModelZoo", "Models");
-            var sources = Directory.GetFiles(zoo, "*.cs").Where(f => !f.EndsWith("Vgg16.cs", StringComparison.Ordinal)).OrderBy(f => f, StringComparer.Ordinal);
+            // The VGGs are too big for a unit test; models built from [Block]s train with autograd (no generated backward through blocks yet).
+            var sources = Directory.GetFiles(zoo, "*.cs")
+                .Where(f => !f.EndsWith("Vgg16.cs", StringComparison.Ordinal) && !File.ReadAllText(f).Contains("[Block]", StringComparison.Ordinal))
+                .OrderBy(f => f, StringComparer.Ordinal);
             string source = "using ModelGen;\n" + string.Join("\n", sources.Select(file =>
                 Regex.Replace(File.ReadAllText(file).Replace("using ModelGen;", string.Empty), @"^(\s*)public partial class (\w+);", "$1[Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD)]\n$1public partial class $2;", RegexOptions.Multiline)));
             var names = Regex.Matches(source, @"public partial class (\w+);").Select(m => m.Groups[1].Value).ToArray();

@@ -1,3 +1,4 @@
+using System.Linq;
 using ModelGen.Domain;
 
 namespace ModelGen.Generator.Emit
@@ -6,12 +7,13 @@ namespace ModelGen.Generator.Emit
     {
         private static void WriteLayerFields(ModelPlan plan, IndentedWriter writer)
         {
-            for (int i = 0; i < plan.Layers.Count; i++)
+            var modules = plan.Layers.Where(layer => layer.Entry.OwnsModule).ToList();
+            for (int i = 0; i < modules.Count; i++)
             {
-                LayerPlan layer = plan.Layers[i];
+                LayerPlan layer = modules[i];
                 writer.WriteLine(LayerCode.Comment(layer, plan.Spec.SequenceLength));
                 writer.WriteLine($"public readonly {layer.Entry.FieldType(layer)} {layer.FieldName};");
-                if (i < plan.Layers.Count - 1)
+                if (i < modules.Count - 1)
                 {
                     writer.WriteLine();
                 }
@@ -40,9 +42,13 @@ namespace ModelGen.Generator.Emit
             writer.WriteLine("/// <param name=\"device\">Where the parameters live; the CPU when null.</param>");
             using (writer.Block($"public {plan.Spec.Name}({CSharp.Device}? device = null) : base({CSharp.Literal(plan.Spec.Name)})"))
             {
-                foreach (LayerPlan layer in plan.Layers)
+                foreach (LayerPlan layer in plan.Layers.Where(layer => layer.Entry.OwnsModule))
                 {
-                    writer.WriteLine($"{layer.FieldName} = {layer.Entry.Factory(layer)};");
+                    // A block's factory spans lines (one named argument per line); each is written at the constructor's indentation.
+                    foreach (string line in $"{layer.FieldName} = {layer.Entry.Factory(layer)};".Split('\n'))
+                    {
+                        writer.WriteLine(line);
+                    }
                 }
 
                 writer.WriteLine("RegisterComponents();");

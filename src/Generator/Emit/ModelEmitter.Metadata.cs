@@ -1,3 +1,4 @@
+using System.Linq;
 using ModelGen.Domain;
 
 namespace ModelGen.Generator.Emit
@@ -37,7 +38,7 @@ namespace ModelGen.Generator.Emit
             writer.WriteLine("{");
             using (writer.Indent())
             {
-                foreach (LayerPlan layer in plan.Layers)
+                foreach (LayerPlan layer in plan.Layers.Where(layer => layer.Entry.OwnsModule))
                 {
                     writer.WriteLine(
                         $"new global::ModelGen.LayerInfo({CSharp.Literal(layer.FieldName)}, {CSharp.Literal(layer.Spec.Kind)}, {CSharp.Literal(layer.Spec.Display)}, " +
@@ -58,6 +59,11 @@ namespace ModelGen.Generator.Emit
             writer.WriteLine("global::ModelGen.TensorShape global::ModelGen.IGeneratedModel.OutputShape => OutputShape;");
             writer.WriteLine("global::System.Collections.Generic.IReadOnlyList<global::ModelGen.LayerInfo> global::ModelGen.IGeneratedModel.LayerTable => LayerTable;");
             writer.WriteLine("string global::ModelGen.IGeneratedModel.Summary => Summary;");
+            if (IsGraph(plan))
+            {
+                writer.WriteLine("string global::ModelGen.IGeneratedModel.Diagram => Diagram;");
+            }
+
             writer.WriteLine($"{CSharp.Device} global::ModelGen.IGeneratedModel.Device => _device;");
         }
     }

@@ -43,12 +43,22 @@ namespace ModelGen.Generator.Emit
                 writer.WriteLine();
                 WriteSummary(plan, writer);
                 writer.WriteLine();
+                if (IsGraph(plan))
+                {
+                    WriteDiagram(plan, writer);
+                    writer.WriteLine();
+                }
+
                 WriteLayerFields(plan, writer);
                 writer.WriteLine();
                 WriteConstructor(plan, writer);
                 writer.WriteLine();
-                WriteForward(plan, writer);
-                writer.WriteLine();
+                if (!plan.Spec.HandWrittenForward)
+                {
+                    WriteForward(plan, writer);
+                    writer.WriteLine();
+                }
+
                 if (plan.HasTraining)
                 {
                     WriteTraining(plan, writer);

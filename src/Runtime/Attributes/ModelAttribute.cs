@@ -51,5 +51,11 @@ namespace ModelGen
     /// <summary>Base class of every attribute that adds a layer to a model.</summary>
     public abstract class LayerAttribute : Attribute
     {
+        /// <summary>
+        /// The layer's name: its field and so its state_dict prefix (<c>Name = "conv1"</c> gives the keys
+        /// <c>conv1.weight</c>, <c>conv1.bias</c>). A C# identifier, unique in its model or block; unnamed
+        /// layers are numbered per kind (<c>conv1</c>, <c>conv2</c>, <c>fc1</c>), skipping the names taken.
+        /// </summary>
+        public string? Name { get; set; }
     }
 }

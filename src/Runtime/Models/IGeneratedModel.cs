@@ -31,6 +31,13 @@ namespace ModelGen
         string Summary { get; }
 
         /// <summary>
+        /// The model's graph as a Mermaid flowchart (shapes on the edges; blocks and branches as
+        /// subgraphs). A model with blocks, branches or segments has it as a compile-time constant;
+        /// a stack draws its layer table as a chain.
+        /// </summary>
+        string Diagram => ModelDiagram.Chain(this);
+
+        /// <summary>
         /// The device given to the constructor (the CPU by default), where the parameters live and
         /// where the training loop moves batches. Choose the device when constructing the model
         /// rather than moving it later with <c>to(...)</c>.

@@ -36,6 +36,7 @@ namespace ModelGen
             text.Append(CultureInfo.InvariantCulture, $"- Buffers (non-trainable): {Grouped(costs.Buffers)} ({Grouped(costs.BufferBytes)} bytes)\n");
             text.Append(CultureInfo.InvariantCulture, $"- Mult-adds per sample: {Grouped(costs.MultAdds)}; weight mult-adds: {Grouped(costs.WeightMultAdds)}\n");
             text.Append(CultureInfo.InvariantCulture, $"- Forward/backward pass size per sample: {Grouped(costs.ForwardBackwardBytes)} bytes\n");
+            text.Append('\n').Append("```mermaid\n").Append(model.Diagram).Append("```\n");
             return text.ToString();
         }
 

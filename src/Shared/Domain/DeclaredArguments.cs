@@ -27,6 +27,22 @@ namespace ModelGen.Domain
         /// <summary>The number of constructor arguments (optional ones included).</summary>
         public int PositionalCount => _positional.Length;
 
+        /// <summary>The named arguments as written, in order.</summary>
+        public IReadOnlyList<KeyValuePair<string, object?>> NamedArguments => _named;
+
+        /// <summary>A copy with every value (array elements included) passed through <paramref name="map"/>: block parameters replaced by a use's values.</summary>
+        public DeclaredArguments Map(Func<object?, object?> map)
+        {
+            object? Apply(object? value) => value is object?[] values ? Array.ConvertAll(values, Apply) : map(value);
+            var named = new KeyValuePair<string, object?>[_named.Length];
+            for (int i = 0; i < _named.Length; i++)
+            {
+                named[i] = new KeyValuePair<string, object?>(_named[i].Key, Apply(_named[i].Value));
+            }
+
+            return new DeclaredArguments(Display, Array.ConvertAll(_positional, Apply), named);
+        }
+
         /// <summary>Whether the named argument was written.</summary>
         public bool Has(string name)
         {

@@ -15,10 +15,23 @@ namespace ModelGen.Domain
         /// </summary>
         public static long ForwardBackwardBytes(ModelPlan plan)
         {
+            return LayersBytes(plan.Layers);
+        }
+
+        /// <summary>The same over a list of layers; a block use or branches count the layers inside them.</summary>
+        private static long LayersBytes(System.Collections.Generic.IEnumerable<LayerPlan> layers)
+        {
             long total = 0;
-            foreach (LayerPlan layer in plan.Layers)
+            foreach (LayerPlan layer in layers)
             {
-                if (layer.Counts.Parameters > 0)
+                if (layer.Topology is TopologyPlan topology)
+                {
+                    foreach (BlockPlan block in topology.Blocks)
+                    {
+                        total = Numbers.SaturatingSum(total, LayersBytes(block.Body), LayersBytes(block.Projection));
+                    }
+                }
+                else if (layer.Counts.Parameters > 0)
                 {
                     total = Numbers.SaturatingSum(total, Numbers.SaturatingProduct(2, Shape.Elements(layer.OutputShape), FloatBytes));
                 }

@@ -38,6 +38,24 @@ namespace ModelGen.Domain
 
         /// <summary>MG0015: a layer has no ONNX mapping, so the model gets no ExportOnnx (info).</summary>
         OnnxUnmapped,
+
+        /// <summary>MG0030: a block is used without a parameter its layers take (<c>Block.Width</c> with no <c>Width</c>).</summary>
+        MissingBlockParameter,
+
+        /// <summary>MG0031: a use gives a block a parameter that none of its layers takes.</summary>
+        UnusedBlockParameter,
+
+        /// <summary>MG0032: a residual block's body and shortcut have shapes that cannot be added.</summary>
+        ResidualMismatch,
+
+        /// <summary>MG0033: branches joined by concatenation or sum disagree on a dimension they must share.</summary>
+        BranchMismatch,
+
+        /// <summary>MG0034: two layers of one model or block have the same name (the same field and state_dict prefix).</summary>
+        DuplicateName,
+
+        /// <summary>MG0035: a reused layer receives an input of another size than the one its weights were built for.</summary>
+        SharedWeightsMismatch,
     }
 
     /// <summary>Where a problem is reported.</summary>
@@ -67,6 +85,6 @@ namespace ModelGen.Domain
     {
         /// <summary>The one place that says which problems are errors; the descriptors are tested against it.</summary>
         public static bool IsError(this ProblemKind kind) =>
-            kind is not (ProblemKind.StrideRemainder or ProblemKind.IncompleteTraining or ProblemKind.NothingToTrain or ProblemKind.AutogradBackward or ProblemKind.OnnxUnmapped);
+            kind is not (ProblemKind.StrideRemainder or ProblemKind.IncompleteTraining or ProblemKind.NothingToTrain or ProblemKind.AutogradBackward or ProblemKind.OnnxUnmapped or ProblemKind.UnusedBlockParameter);
     }
 }

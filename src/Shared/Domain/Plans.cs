@@ -18,6 +18,9 @@ namespace ModelGen.Domain
         /// <summary>Whether the output's first dimension is channels (see <see cref="LayerOutcome.ChannelsFirst"/>).</summary>
         public bool ChannelsFirst { get; init; }
 
+        /// <summary>For a block use, branches or a reuse: the plans inside (null for a plain layer).</summary>
+        public TopologyPlan? Topology { get; init; }
+
         /// <summary>The catalog entry of the layer's kind.</summary>
         public LayerEntry Entry => Spec.Entry;
 

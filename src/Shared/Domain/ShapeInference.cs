@@ -20,14 +20,17 @@ namespace ModelGen.Domain
 
             if (spec.Layers.Count == 0)
             {
-                problems.Add(new ModelProblem(ProblemKind.NoLayers, ProblemTarget.Model, -1,
-                    $"Model {spec.Name} declares no layers; add layer attributes such as [Linear(10)] after [Model]"));
+                problems.Add(new ModelProblem(ProblemKind.NoLayers, ProblemTarget.Model, -1, spec.HandWrittenForward
+                    ? $"Model {spec.Name} writes its forward by hand but declares no layers, so it has nothing to register, size or count; declare the layers the forward uses as attributes ([Linear(10, Name = \"fc\")]) and call their fields"
+                    : $"Model {spec.Name} declares no layers; add layer attributes such as [Linear(10)] after [Model]"));
             }
 
+            bool namesValid = LayerNames.Check(spec.Layers, null, (index, kind, message) => problems.Add(new ModelProblem(kind, ProblemTarget.Layer, index, message)), $"model {spec.Name}");
+
             long total = 0;
-            if (inputValid)
+            if (inputValid && namesValid)
             {
-                var names = new FieldNames();
+                var names = new FieldNames(spec.Layers);
                 EquatableArray<int> shape = spec.InputShape;
                 bool channelsFirst = spec.InputShape.Count >= 3;
                 bool tokenIds = spec.Input == InputKindSpec.TokenIds;
@@ -35,12 +38,19 @@ namespace ModelGen.Domain
                 for (int i = 0; i < spec.Layers.Count; i++)
                 {
                     LayerSpec layer = spec.Layers[i];
-                    if (!CheckInputKind(spec, layer, i, shape, tokenIds, previous, problems))
+                    if (layer is SegmentSpec && !spec.HandWrittenForward)
+                    {
+                        problems.Add(new ModelProblem(ProblemKind.InvalidArgument, ProblemTarget.Layer, i,
+                            $"{layer.Display} restarts the shapes, which only a hand-written forward can follow; {spec.Name}'s forward is generated as a stack, so remove the segment or write forward(Tensor) yourself"));
+                        break;
+                    }
+
+                    if (layer is not SegmentSpec && !CheckInputKind(spec, layer, i, shape, tokenIds, previous, problems))
                     {
                         break;
                     }
 
-                    LayerPlan? plan = InferLayer(layer, i, shape, channelsFirst, previous, names, problems, spec.SequenceLength);
+                    LayerPlan? plan = InferLayer(layer, i, shape, channelsFirst, previous, names, problems, spec.SequenceLength, layers);
                     if (plan is null)
                     {
                         break;
@@ -59,7 +69,7 @@ namespace ModelGen.Domain
                     layers.Add(plan);
                     shape = plan.OutputShape;
                     channelsFirst = plan.ChannelsFirst;
-                    tokenIds = false;
+                    tokenIds = layer is SegmentSpec { TokenIds: true };
                     previous = layer;
                 }
             }
@@ -203,7 +213,7 @@ namespace ModelGen.Domain
             }
         }
 
-        private static LayerPlan? InferLayer(LayerSpec layer, int index, EquatableArray<int> input, bool channelsFirst, LayerSpec? previous, FieldNames names, List<ModelProblem> problems, string? lengthName)
+        private static LayerPlan? InferLayer(LayerSpec layer, int index, EquatableArray<int> input, bool channelsFirst, LayerSpec? previous, FieldNames names, List<ModelProblem> problems, string? lengthName, IReadOnlyList<LayerPlan> earlier)
         {
             bool argumentsValid = true;
             foreach (string message in layer.Entry.Check(layer))
@@ -217,12 +227,13 @@ namespace ModelGen.Domain
                 return null;
             }
 
-            LayerOutcome? outcome = layer.Entry.Infer(layer, new LayerContext(index, input, channelsFirst, previous, problems, lengthName));
+            LayerOutcome? outcome = layer.Entry.Infer(layer, new LayerContext(index, input, channelsFirst, previous, problems, lengthName) { Earlier = earlier });
             return outcome is null
                 ? null
-                : new LayerPlan(layer, names.Next(layer.Entry), input, outcome.OutputShape, outcome.InFeatures, outcome.Counts)
+                : new LayerPlan(layer, names.Next(layer), input, outcome.OutputShape, outcome.InFeatures, outcome.Counts)
                 {
                     ChannelsFirst = outcome.ChannelsFirst ?? (channelsFirst && outcome.OutputShape.Count >= 2),
+                    Topology = outcome.Topology,
                 };
         }
     }

@@ -40,6 +40,13 @@ namespace ModelGen.Domain
 
         /// <summary>Whether <c>[Model(Autograd = true)]</c> asks for libtorch's autograd instead of the generated backward.</summary>
         public bool Autograd { get; init; }
+
+        /// <summary>
+        /// Whether the class writes its own <c>forward</c>: the generator declares, sizes, registers
+        /// and counts the layers but leaves the forward pass to the user, and layers are inferred
+        /// in order from the input, a <c>[Segment(…)]</c> restarting the shapes.
+        /// </summary>
+        public bool HandWrittenForward { get; init; }
     }
 
     /// <summary>The domain's copy of the runtime's <c>ModelGen.InputKind</c> (same values).</summary>

@@ -51,7 +51,8 @@ namespace ModelGen.Roslyn
                 }
 
                 string name = attributeClass.Name;
-                bool known = name == "ModelAttribute" || TrainingSpecReader.IsTrainingAttribute(name) || LayerCatalog.TryFind(name, out _);
+                bool graph = GraphReader.IsGraphAttribute(attributeClass);
+                bool known = name == "ModelAttribute" || TrainingSpecReader.IsTrainingAttribute(name) || LayerCatalog.TryFind(name, out _) || graph;
                 if (!known)
                 {
                     continue;
@@ -65,6 +66,20 @@ namespace ModelGen.Roslyn
 
                 string display = Display(attribute, cancellationToken);
                 DeclaredArguments args = DeclaredArgumentsReader.From(attribute, display);
+                if (graph)
+                {
+                    if (GraphReader.IsShortcut(attributeClass))
+                    {
+                        problems.Add(new ModelProblem(ProblemKind.InvalidArgument, ProblemTarget.Model, -1,
+                            $"{display} is on model {type.Name}, but a shortcut only means something in a [Block] class, where it adds the block's input to the layers above it; declare the residual layers as a block and use it with [Block<TBlock>]"));
+                        continue;
+                    }
+
+                    layerIndices.Add(i);
+                    layers.Add(GraphReader.ReadStep(attribute, args, ImmutableStack<INamedTypeSymbol>.Empty.Push(type), cancellationToken));
+                    continue;
+                }
+
                 switch (name)
                 {
                     case "ModelAttribute":
@@ -104,7 +119,7 @@ namespace ModelGen.Roslyn
                     default:
                         LayerCatalog.TryFind(name, out LayerEntry entry);
                         layerIndices.Add(i);
-                        layers.Add(entry.Read(args));
+                        layers.Add(WithName(entry.Read(args), args));
                         break;
                 }
             }
@@ -134,6 +149,7 @@ namespace ModelGen.Roslyn
                 SequenceLength = sequenceLength,
                 Initializers = new EquatableArray<InitializerSpec>(initializers),
                 Autograd = autograd,
+                HandWrittenForward = HasHandWrittenForward(type),
             };
             return new ModelDeclaration(
                 spec,
@@ -149,7 +165,15 @@ namespace ModelGen.Roslyn
             };
         }
 
-        private static bool HasErrors(AttributeData attribute) =>
+        /// <summary>Whether the class declares <c>forward(Tensor)</c> itself (the generator then leaves it to the user).</summary>
+        internal static bool HasHandWrittenForward(INamedTypeSymbol type) =>
+            type.GetMembers("forward").OfType<IMethodSymbol>().Any(method => method.Parameters.Length == 1 && !method.IsImplicitlyDeclared && !method.IsStatic);
+
+        /// <summary>The spec with the attribute's <c>Name</c>, when one is written.</summary>
+        internal static LayerSpec WithName(LayerSpec spec, DeclaredArguments args) =>
+            args.String("Name") is string name ? spec with { Name = name } : spec;
+
+        internal static bool HasErrors(AttributeData attribute) =>
             attribute.ConstructorArguments.Any(IsError) || attribute.NamedArguments.Any(pair => IsError(pair.Value));
 
         private static bool IsError(TypedConstant constant) =>

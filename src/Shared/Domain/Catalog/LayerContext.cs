@@ -10,7 +10,7 @@ namespace ModelGen.Domain
     {
         private readonly List<ModelProblem> _problems;
 
-        public LayerContext(int index, EquatableArray<int> input, bool channelsFirst, LayerSpec? previous, List<ModelProblem> problems, string? lengthName = null)
+        public LayerContext(int index, EquatableArray<int> input, bool channelsFirst, LayerSpec? previous, List<ModelProblem> problems, string? lengthName = null, string? firstSource = null)
         {
             Index = index;
             Input = input;
@@ -18,9 +18,12 @@ namespace ModelGen.Domain
             LengthName = lengthName ?? Shape.DefaultLengthName;
             _problems = problems;
             Source = previous is null
-                ? $"the model input is {Shape.Format(input, lengthName)}"
+                ? $"{firstSource ?? "the model input"} is {Shape.Format(input, lengthName)}"
                 : $"{previous.Display} above it produces {Shape.Format(input, lengthName)}";
         }
+
+        /// <summary>The layers above this one in the same model or block, for a step that applies one of them again.</summary>
+        public IReadOnlyList<LayerPlan> Earlier { get; init; } = System.Array.Empty<LayerPlan>();
 
         /// <summary>The layer's position in the model (0-based).</summary>
         public int Index { get; }
@@ -42,6 +45,10 @@ namespace ModelGen.Domain
 
         /// <summary>Where the input comes from, for messages: <c>MaxPool2d(2) above it produces 16×2×2</c>.</summary>
         public string Source { get; }
+
+        /// <summary>A context for the same layer (same index, same problem list) on another input: a block's repetitions and branches.</summary>
+        public LayerContext With(EquatableArray<int> input, bool channelsFirst) =>
+            new(Index, input, channelsFirst, null, _problems, LengthName);
 
         /// <summary>Reports a problem that does not stop inference (a warning such as a stride remainder).</summary>
         public void Report(ProblemKind kind, string message) =>

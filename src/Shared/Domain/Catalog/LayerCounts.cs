@@ -34,5 +34,9 @@ namespace ModelGen.Domain
     /// pool or a batch norm; null keeps the input's. Linear acts on the last dimension of a
     /// sequence (L×F) but needs Flatten after a channels-first map.
     /// </param>
-    internal sealed record LayerOutcome(EquatableArray<int> OutputShape, LayerCounts Counts, int InFeatures = 0, bool? ChannelsFirst = null);
+    internal sealed record LayerOutcome(EquatableArray<int> OutputShape, LayerCounts Counts, int InFeatures = 0, bool? ChannelsFirst = null)
+    {
+        /// <summary>For a block use, branches or a reuse: the plans inside (null for a plain layer).</summary>
+        public TopologyPlan? Topology { get; init; }
+    }
 }

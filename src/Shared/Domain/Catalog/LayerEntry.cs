@@ -70,6 +70,13 @@ namespace ModelGen.Domain
         /// </summary>
         public virtual bool TakesTokenIds => false;
 
+        /// <summary>
+        /// Whether a layer of the kind is a module of its own: a field, created in the constructor,
+        /// a row of the layer table. Graph steps that apply another layer again (<c>Reuse</c>) or
+        /// restart the shapes of a hand-written forward (<c>Segment</c>) are not.
+        /// </summary>
+        public virtual bool OwnsModule => true;
+
         // ---- reading and checking ----
 
         /// <summary>Builds the typed spec from the attribute's arguments, applying the attribute's defaults.</summary>

@@ -10,6 +10,9 @@ namespace ModelGen.Domain
     internal abstract record LayerSpec(LayerEntry Entry, string Display)
     {
         /// <summary>The kind's name, which is its attribute's name without <c>Attribute</c>: <c>Conv2d</c>.</summary>
-        public string Kind => Entry.Name;
+        public virtual string Kind => Entry.Name;
+
+        /// <summary>The declared name (<c>Name = "conv1"</c>): the field and state_dict prefix; null for a numbered one.</summary>
+        public string? Name { get; init; }
     }
 }

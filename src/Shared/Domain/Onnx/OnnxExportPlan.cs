@@ -7,7 +7,7 @@ namespace ModelGen.Domain
     /// <param name="Graph">The graph, or null when a layer has no mapping.</param>
     /// <param name="Input">The graph input (<c>input</c>, batch <c>N</c> first, the declared sequence length by name).</param>
     /// <param name="Output">The graph output (<c>output</c>).</param>
-    /// <param name="Blocking">The index of the first layer without a mapping, or −1.</param>
+    /// <param name="Blocking">The index of the first layer without a mapping, or −1 (also −1 for a hand-written forward, which has no graph either).</param>
     internal sealed record OnnxExport(OnnxGraph? Graph, OnnxValue Input, OnnxValue Output, int Blocking);
 
     /// <summary>
@@ -22,6 +22,12 @@ namespace ModelGen.Domain
             string? length = plan.Spec.SequenceLength;
             var input = new OnnxValue(OnnxGraph.InputName, plan.Spec.Input == InputKindSpec.TokenIds, Dims(plan.Spec.InputShape, length));
             var output = new OnnxValue(OnnxGraph.OutputName, false, Dims(plan.OutputShape, length));
+            if (plan.Spec.HandWrittenForward)
+            {
+                // The compile-time plan lists the layers, not what the hand-written forward does with them.
+                return new OnnxExport(null, input, output, -1);
+            }
+
             var graph = new OnnxGraph();
             string current = OnnxGraph.InputName;
             for (int i = 0; i < plan.Layers.Count; i++)
@@ -59,6 +65,16 @@ namespace ModelGen.Domain
                 return null;
             }
 
+            if (plan.Spec.HandWrittenForward)
+            {
+                return new ModelProblem(
+                    ProblemKind.OnnxUnmapped,
+                    ProblemTarget.Model,
+                    -1,
+                    $"{plan.Spec.Name} writes its own forward, which the compile-time plan does not describe, so {plan.Spec.Name} gets no ExportOnnx method; " +
+                    "export the layers from a model whose forward is generated, or leave the model to TorchSharp");
+            }
+
             OnnxExport export = Build(plan);
             if (export.Blocking < 0)
             {
@@ -70,8 +86,8 @@ namespace ModelGen.Domain
                 ProblemKind.OnnxUnmapped,
                 ProblemTarget.Layer,
                 export.Blocking,
-                $"{layer.Spec.Display} has no ONNX mapping in evaluation mode, so {plan.Spec.Name} gets no ExportOnnx method; " +
-                "replace the layer with one that exports (docs/layers.md lists them), or leave the model to TorchSharp");
+                $"{layer.Spec.Display} has no ONNX mapping yet, so {plan.Spec.Name} gets no ExportOnnx method; " +
+                "blocks, branches and shared layers do not export yet, and docs/layers.md lists the layer kinds that do");
         }
 
         private static EquatableArray<OnnxDim> Dims(EquatableArray<int> shape, string? length)

@@ -21,6 +21,18 @@ namespace ModelGen.Domain
             EvenKernelPadding(plan, findings);
         }
 
+        /// <summary>
+        /// A pair whose middle is narrower than both ends (an autoencoder's code, a low-rank
+        /// factorization) composes into one map of limited rank: that limit is the design, not a
+        /// mistake, so it is not reported.
+        /// </summary>
+        private static bool IsBottleneck(LayerPlan first, LayerPlan second)
+        {
+            int middle = second.InFeatures;
+            int output = second.OutputShape.Count == 0 ? 0 : second.OutputShape[second.ChannelsFirst ? 0 : second.OutputShape.Count - 1];
+            return middle > 0 && middle < first.InFeatures && middle < output;
+        }
+
         private static void CollapsingLinearMaps(ModelPlan plan, List<ReviewFinding> findings)
         {
             int previous = -1;
@@ -29,7 +41,7 @@ namespace ModelGen.Domain
                 LayerEntry entry = plan.Layers[i].Entry;
                 if (entry.Has(LayerTraits.LinearMap))
                 {
-                    if (previous >= 0)
+                    if (previous >= 0 && !IsBottleneck(plan.Layers[previous], plan.Layers[i]))
                     {
                         LayerPlan first = plan.Layers[previous], second = plan.Layers[i];
                         findings.Add(new ReviewFinding(ReviewKind.CollapsingLinearMaps, ProblemTarget.Layer, i,

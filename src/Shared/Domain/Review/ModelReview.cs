@@ -18,9 +18,20 @@ namespace ModelGen.Domain
                 return findings;
             }
 
-            ReviewLoss(plan, findings);
-            ReviewLayers(plan, findings);
-            ReviewDropout(plan, findings);
+            // A hand-written forward decides how the declared layers connect, so the rules that read
+            // the declaration order as the data flow (what follows what, which layer is the output)
+            // do not apply; those about one layer, the optimizer and the memory still do.
+            if (plan.Spec.HandWrittenForward)
+            {
+                EvenKernelPadding(plan, findings);
+            }
+            else
+            {
+                ReviewLoss(plan, findings);
+                ReviewLayers(plan, findings);
+                ReviewDropout(plan, findings);
+            }
+
             ReviewOptimizer(plan, findings);
             ReviewMemory(plan, findings);
             return findings;

@@ -21,7 +21,7 @@ namespace ModelGen.Domain
         }
 
         /// <summary>Whether the generated training step can use the generated backward: a trainable flat stack whose every layer has a rule.</summary>
-        public static bool CanGenerate(ModelPlan plan) => plan.HasTraining && plan.Layers.Count > 0 && Blocker(plan) is null;
+        public static bool CanGenerate(ModelPlan plan) => plan.HasTraining && !plan.Spec.HandWrittenForward && plan.Layers.Count > 0 && Blocker(plan) is null;
 
         /// <summary>
         /// The informational problem of a trainable model that falls back to autograd without asking
@@ -32,6 +32,12 @@ namespace ModelGen.Domain
             if (!plan.HasTraining || plan.Spec.Autograd || plan.HasErrors)
             {
                 return null;
+            }
+
+            if (plan.Spec.HandWrittenForward)
+            {
+                return new ModelProblem(ProblemKind.AutogradBackward, ProblemTarget.Model, -1,
+                    $"{plan.Spec.Name} trains with autograd: its forward is hand-written, so the generated backward cannot follow it; set [Model(..., Autograd = true)] to make that the declared choice");
             }
 
             for (int i = 0; i < plan.Layers.Count; i++)
