@@ -31,7 +31,8 @@ namespace ModelGen.Analyzers.CodeFixes
             DropoutAfterOutputId,
             InputDropoutId,
             LearningRateRangeId,
-            EvenKernelPaddingId);
+            EvenKernelPaddingId,
+            StrideRemainderId);
 
         /// <inheritdoc />
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -65,6 +66,8 @@ namespace ModelGen.Analyzers.CodeFixes
                     LearningRateRangeId when fix is not null => ($"Use LearningRate = {fix}", () => root.ReplaceNode(attribute, AttributeEdits.WithNamed(attribute, "LearningRate", fix))),
                     EvenKernelPaddingId when fix is not null => ("Use AutoPad = AutoPad.Same", () => root.ReplaceNode(attribute, AttributeEdits.WithNamed(
                         AttributeEdits.WithoutNamed(attribute, name => name.StartsWith("Padding", System.StringComparison.Ordinal) && name != "PaddingMode"), "AutoPad", fix))),
+                    StrideRemainderId when fix?.Split('=') is [string property, string value] => ($"Use {property} = {value}", () => root.ReplaceNode(attribute, AttributeEdits.WithNamed(
+                        AttributeEdits.WithoutNamed(attribute, name => name == "AutoPad"), property, value))),
                     _ => null,
                 };
 

@@ -128,7 +128,11 @@ namespace ModelGen.Analyzers
         }
 
         private static void Report(SymbolAnalysisContext context, ModelProblem problem, AttributeLocations locations) =>
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(problem.Kind), locations.Of(problem), problem.Message));
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.For(problem.Kind),
+                locations.Of(problem),
+                problem.Fix is null ? null : ImmutableDictionary<string, string?>.Empty.Add(ReviewReporter.FixProperty, problem.Fix),
+                problem.Message));
 
         private static void ReportNotPartial(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData model)
         {

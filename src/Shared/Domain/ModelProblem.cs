@@ -77,6 +77,12 @@ namespace ModelGen.Domain
     /// <param name="Message">The complete message.</param>
     internal sealed record ModelProblem(ProblemKind Kind, ProblemTarget Target, int LayerIndex, string Message)
     {
+        /// <summary>
+        /// What a code fix writes, as <c>Property=value</c> for a named argument of the attribute
+        /// (<c>PaddingHeight=1</c>), or null when no fix applies.
+        /// </summary>
+        public string? Fix { get; init; }
+
         /// <summary>Whether the problem stops code generation (errors do, warnings do not).</summary>
         public bool IsError => Kind.IsError();
     }

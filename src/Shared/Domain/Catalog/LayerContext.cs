@@ -51,8 +51,8 @@ namespace ModelGen.Domain
             new(Index, input, channelsFirst, null, _problems, LengthName);
 
         /// <summary>Reports a problem that does not stop inference (a warning such as a stride remainder).</summary>
-        public void Report(ProblemKind kind, string message) =>
-            _problems.Add(new ModelProblem(kind, ProblemTarget.Layer, Index, message));
+        public void Report(ProblemKind kind, string message, string? fix = null) =>
+            _problems.Add(new ModelProblem(kind, ProblemTarget.Layer, Index, message) { Fix = fix });
 
         /// <summary>Reports a problem and returns null, for <c>return context.Fail(...)</c> in a shape rule.</summary>
         public LayerOutcome? Fail(ProblemKind kind, string message)

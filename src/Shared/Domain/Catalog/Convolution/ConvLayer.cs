@@ -167,7 +167,7 @@ namespace ModelGen.Domain
                     output[axis] = context.Input[axis + 1];
                 }
             }
-            else if (Window.Infer(spec.Display, spec.Kernel, spec.Stride, padding, spec.Dilation, context) is int[] sizes)
+            else if (Window.Infer(spec.Display, spec.Kernel, spec.Stride, padding, spec.Dilation, context, paddingFix: PaddingFix.Any) is int[] sizes)
             {
                 output = sizes;
             }

@@ -37,6 +37,20 @@ namespace ModelGen.Domain
             _ => "C×D×H×W",
         };
 
+        /// <summary>
+        /// The padding that makes (W + 2P − D·(F − 1) − 1) a multiple of S on one axis, so no row is
+        /// left unread: P − r/2 keeps the output size when the remainder r is even; otherwise
+        /// P + (S − r)/2 reads one more window when S − r is even; null when neither is a whole
+        /// number or the result is out of range (pools allow at most half the window).
+        /// </summary>
+        public static int? ExactPadding(int padding, long remainder, int stride, int maxPadding)
+        {
+            long candidate = remainder % 2 == 0 && padding >= remainder / 2
+                ? padding - (remainder / 2)
+                : (stride - remainder) % 2 == 0 ? padding + ((stride - remainder) / 2) : -1;
+            return candidate >= 0 && candidate <= maxPadding ? (int)candidate : null;
+        }
+
         /// <summary>The names of the axes of a window of <paramref name="rank"/> axes.</summary>
         public static IReadOnlyList<string> Names(int rank) => AxisNames[Math.Min(Math.Max(rank, 1), 3) - 1];
 
@@ -115,7 +129,7 @@ namespace ModelGen.Domain
         /// after reporting a rank mismatch, an empty output or an overflow. A stride that drops
         /// rows or columns (floor mode) is a warning.
         /// </summary>
-        public static int[]? Infer(string display, Axes kernel, Axes stride, Axes padding, Axes dilation, LayerContext context, bool ceilMode = false)
+        public static int[]? Infer(string display, Axes kernel, Axes stride, Axes padding, Axes dilation, LayerContext context, bool ceilMode = false, PaddingFix paddingFix = PaddingFix.None)
         {
             int rank = kernel.Rank;
             if (!CheckRank(display, rank, context))
@@ -151,8 +165,12 @@ namespace ModelGen.Domain
                 if (result.Remainder != 0)
                 {
                     string name = names[axis];
+                    int? exact = ExactPadding(padding[axis], result.Remainder, result.Stride, paddingFix == PaddingFix.HalfWindow ? kernel[axis] / 2 : int.MaxValue);
+                    string? fix = paddingFix == PaddingFix.None || exact is null
+                        ? null
+                        : $"{(rank == 1 ? "Padding" : "Padding" + char.ToUpperInvariant(name[0]) + name.Substring(1))}={exact}";
                     context.Report(ProblemKind.StrideRemainder,
-                        $"{display}: {context.Source}, and on the {name} axis {result.Numerator} is not a multiple of the stride {result.Stride} ({name} = {result.Formula} = {result.Output}); {(result.Remainder == 1 ? $"the last {Unit(name, 1)} of the padded input is never read" : $"the last {result.Remainder} {Unit(name, 2)} of the padded input are never read")}");
+                        $"{display}: {context.Source}, and on the {name} axis {result.Numerator} is not a multiple of the stride {result.Stride} ({name} = {result.Formula} = {result.Output}); {(result.Remainder == 1 ? $"the last {Unit(name, 1)} of the padded input is never read" : $"the last {result.Remainder} {Unit(name, 2)} of the padded input are never read")}", fix);
                 }
             }
 
@@ -205,5 +223,18 @@ namespace ModelGen.Domain
         private static long FloorDiv(long a, long b) => (a / b) - ((a % b != 0 && (a < 0) != (b < 0)) ? 1 : 0);
 
         private readonly record struct AxisResult(long Output, long Minimum, long Numerator, int Stride, long Remainder, string Formula);
+    }
+
+    /// <summary>Which padding a stride-remainder fix may propose.</summary>
+    internal enum PaddingFix
+    {
+        /// <summary>No fix (the kind has no padding argument).</summary>
+        None,
+
+        /// <summary>Any non-negative padding (convolutions).</summary>
+        Any,
+
+        /// <summary>At most half the window (pools, as PyTorch requires).</summary>
+        HalfWindow,
     }
 }

@@ -93,7 +93,7 @@ namespace ModelGen.Domain
         }
 
         protected override LayerOutcome? Infer(Spec spec, LayerContext context) =>
-            Window.Infer(spec.Display, spec.Kernel, spec.Stride, spec.Padding, spec.Dilation ?? Axes.Same(Rank, 1), context, spec.CeilMode) is int[] sizes
+            Window.Infer(spec.Display, spec.Kernel, spec.Stride, spec.Padding, spec.Dilation ?? Axes.Same(Rank, 1), context, spec.CeilMode, PaddingFix.HalfWindow) is int[] sizes
                 ? new LayerOutcome(ChannelsAnd(context.Input[0], sizes), LayerCounts.None, ChannelsFirst: true)
                 : null;
 
