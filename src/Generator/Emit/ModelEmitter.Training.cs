@@ -18,7 +18,6 @@ namespace ModelGen.Generator.Emit
             writer.WriteLine("private global::TorchSharp.torch.optim.Optimizer? _optimizer;");
             WriteOptimizerSettingsField(optimizer, writer);
             writer.WriteLine("private long _trainSteps;");
-            writer.WriteLine("private bool _disposed;");
             writer.WriteLine();
             writer.WriteLine($"/// <summary>The loss declared by <c>[{CSharp.Xml(loss.Display)}]</c>.</summary>");
             writer.WriteLine($"public {TrainingNamespace}.LossFunction LossFunction => _lossFunction ??= {LossFactory(loss)};");
@@ -41,9 +40,6 @@ namespace ModelGen.Generator.Emit
             writer.WriteLine();
             writer.WriteLine("/// <inheritdoc cref=\"global::ModelGen.ITrainableModel.LossKind\"/>");
             writer.WriteLine($"public global::ModelGen.LossKind LossKind => global::ModelGen.LossKind.{loss.Kind};");
-            writer.WriteLine();
-            writer.WriteLine("/// <inheritdoc cref=\"global::ModelGen.IGeneratedModel.IsDisposed\"/>");
-            writer.WriteLine("public bool IsDisposed => _disposed;");
             writer.WriteLine();
             writer.WriteLine("/// <inheritdoc cref=\"global::ModelGen.ITrainableModel.TrainSteps\"/>");
             writer.WriteLine("public long TrainSteps => _trainSteps;");
@@ -91,21 +87,6 @@ namespace ModelGen.Generator.Emit
             writer.WriteLine($"public {CSharp.Tensor} ComputeLoss({CSharp.Tensor} output, {CSharp.Tensor} target) => LossFunction.forward(output, target);");
             writer.WriteLine();
             WriteGradientMembers(plan, writer);
-            writer.WriteLine();
-            writer.WriteLine("/// <summary>Frees the optimizer with the layers; a later training step throws <see cref=\"global::System.ObjectDisposedException\"/> naming the model.</summary>");
-            writer.WriteLine("/// <param name=\"disposing\">Whether managed resources are freed too.</param>");
-            using (writer.Block("protected override void Dispose(bool disposing)"))
-            {
-                writer.WriteLine("_disposed = true;");
-                using (writer.Block("if (disposing)"))
-                {
-                    writer.WriteLine("_optimizer?.Dispose();");
-                    writer.WriteLine("_optimizer = null;");
-                }
-
-                writer.WriteLine();
-                writer.WriteLine("base.Dispose(disposing);");
-            }
         }
 
         private static void WriteOptimizerSettingsField(OptimizerSpec optimizer, IndentedWriter writer)

@@ -62,11 +62,10 @@ namespace ModelGen.Generator.Emit
                 if (plan.HasTraining)
                 {
                     WriteTraining(plan, writer);
+                    writer.WriteLine();
                 }
-                else
-                {
-                    WriteDisposal(writer);
-                }
+
+                WriteDisposal(plan, writer);
 
                 WriteOnnxExport(plan, writer);
                 writer.WriteLine();

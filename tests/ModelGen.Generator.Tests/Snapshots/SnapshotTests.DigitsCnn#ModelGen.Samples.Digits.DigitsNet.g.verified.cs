@@ -173,7 +173,6 @@ namespace ModelGen.Samples.Digits
             WeightDecay = 0.0,
         };
         private long _trainSteps;
-        private bool _disposed;
 
         /// <summary>The loss declared by <c>[Loss(LossKind.CrossEntropy)]</c>.</summary>
         public global::ModelGen.Training.LossFunction LossFunction => _lossFunction ??= new global::ModelGen.Training.LossFunction(global::ModelGen.LossKind.CrossEntropy);
@@ -195,9 +194,6 @@ namespace ModelGen.Samples.Digits
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.LossKind"/>
         public global::ModelGen.LossKind LossKind => global::ModelGen.LossKind.CrossEntropy;
-
-        /// <inheritdoc cref="global::ModelGen.IGeneratedModel.IsDisposed"/>
-        public bool IsDisposed => _disposed;
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.TrainSteps"/>
         public long TrainSteps => _trainSteps;
@@ -374,7 +370,12 @@ namespace ModelGen.Samples.Digits
             global::ModelGen.Training.Gradients.Set(conv1.bias!, g.sum(new long[] { 0, 2, 3 }));
         }
 
-        /// <summary>Frees the optimizer with the layers; a later training step throws <see cref="global::System.ObjectDisposedException"/> naming the model.</summary>
+        private bool _disposed;
+
+        /// <inheritdoc cref="global::ModelGen.IGeneratedModel.IsDisposed"/>
+        public bool IsDisposed => _disposed;
+
+        /// <summary>Frees the optimizer with the layers; a later forward or training step throws <see cref="global::System.ObjectDisposedException"/> naming the model.</summary>
         /// <param name="disposing">Whether managed resources are freed too.</param>
         protected override void Dispose(bool disposing)
         {

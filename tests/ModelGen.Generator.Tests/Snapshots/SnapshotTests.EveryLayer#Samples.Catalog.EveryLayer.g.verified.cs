@@ -193,7 +193,6 @@ namespace Samples.Catalog
             WeightDecay = 0.0001,
         };
         private long _trainSteps;
-        private bool _disposed;
 
         /// <summary>The loss declared by <c>[Loss(LossKind.MSE)]</c>.</summary>
         public global::ModelGen.Training.LossFunction LossFunction => _lossFunction ??= new global::ModelGen.Training.LossFunction(global::ModelGen.LossKind.MSE);
@@ -215,9 +214,6 @@ namespace Samples.Catalog
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.LossKind"/>
         public global::ModelGen.LossKind LossKind => global::ModelGen.LossKind.MSE;
-
-        /// <inheritdoc cref="global::ModelGen.IGeneratedModel.IsDisposed"/>
-        public bool IsDisposed => _disposed;
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.TrainSteps"/>
         public long TrainSteps => _trainSteps;
@@ -416,7 +412,12 @@ namespace Samples.Catalog
             global::ModelGen.Training.Gradients.Set(conv1.weight!, dW1);
         }
 
-        /// <summary>Frees the optimizer with the layers; a later training step throws <see cref="global::System.ObjectDisposedException"/> naming the model.</summary>
+        private bool _disposed;
+
+        /// <inheritdoc cref="global::ModelGen.IGeneratedModel.IsDisposed"/>
+        public bool IsDisposed => _disposed;
+
+        /// <summary>Frees the optimizer with the layers; a later forward or training step throws <see cref="global::System.ObjectDisposedException"/> naming the model.</summary>
         /// <param name="disposing">Whether managed resources are freed too.</param>
         protected override void Dispose(bool disposing)
         {

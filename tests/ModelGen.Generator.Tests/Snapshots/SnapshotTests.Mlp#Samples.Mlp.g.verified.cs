@@ -116,7 +116,6 @@ namespace Samples
             WeightDecay = 0.0,
         };
         private long _trainSteps;
-        private bool _disposed;
 
         /// <summary>The loss declared by <c>[Loss(LossKind.CrossEntropy)]</c>.</summary>
         public global::ModelGen.Training.LossFunction LossFunction => _lossFunction ??= new global::ModelGen.Training.LossFunction(global::ModelGen.LossKind.CrossEntropy);
@@ -138,9 +137,6 @@ namespace Samples
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.LossKind"/>
         public global::ModelGen.LossKind LossKind => global::ModelGen.LossKind.CrossEntropy;
-
-        /// <inheritdoc cref="global::ModelGen.IGeneratedModel.IsDisposed"/>
-        public bool IsDisposed => _disposed;
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.TrainSteps"/>
         public long TrainSteps => _trainSteps;
@@ -260,7 +256,12 @@ namespace Samples
             global::ModelGen.Training.Gradients.Set(fc1.bias!, g.sum(0L));
         }
 
-        /// <summary>Frees the optimizer with the layers; a later training step throws <see cref="global::System.ObjectDisposedException"/> naming the model.</summary>
+        private bool _disposed;
+
+        /// <inheritdoc cref="global::ModelGen.IGeneratedModel.IsDisposed"/>
+        public bool IsDisposed => _disposed;
+
+        /// <summary>Frees the optimizer with the layers; a later forward or training step throws <see cref="global::System.ObjectDisposedException"/> naming the model.</summary>
         /// <param name="disposing">Whether managed resources are freed too.</param>
         protected override void Dispose(bool disposing)
         {

@@ -250,7 +250,6 @@ namespace Samples.Residual
             WeightDecay = 0.0,
         };
         private long _trainSteps;
-        private bool _disposed;
 
         /// <summary>The loss declared by <c>[Loss(LossKind.CrossEntropy)]</c>.</summary>
         public global::ModelGen.Training.LossFunction LossFunction => _lossFunction ??= new global::ModelGen.Training.LossFunction(global::ModelGen.LossKind.CrossEntropy);
@@ -272,9 +271,6 @@ namespace Samples.Residual
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.LossKind"/>
         public global::ModelGen.LossKind LossKind => global::ModelGen.LossKind.CrossEntropy;
-
-        /// <inheritdoc cref="global::ModelGen.IGeneratedModel.IsDisposed"/>
-        public bool IsDisposed => _disposed;
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.TrainSteps"/>
         public long TrainSteps => _trainSteps;
@@ -344,7 +340,12 @@ namespace Samples.Residual
             return autogradValue;
         }
 
-        /// <summary>Frees the optimizer with the layers; a later training step throws <see cref="global::System.ObjectDisposedException"/> naming the model.</summary>
+        private bool _disposed;
+
+        /// <inheritdoc cref="global::ModelGen.IGeneratedModel.IsDisposed"/>
+        public bool IsDisposed => _disposed;
+
+        /// <summary>Frees the optimizer with the layers; a later forward or training step throws <see cref="global::System.ObjectDisposedException"/> naming the model.</summary>
         /// <param name="disposing">Whether managed resources are freed too.</param>
         protected override void Dispose(bool disposing)
         {

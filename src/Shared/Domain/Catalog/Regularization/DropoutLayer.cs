@@ -25,13 +25,7 @@ namespace ModelGen.Domain
 
         protected override Spec ReadSpec(DeclaredArguments args) => new(args.Display, args.Double(0, 0.5));
 
-        protected override IEnumerable<string> Check(Spec spec)
-        {
-            if (!(spec.P >= 0 && spec.P < 1))
-            {
-                yield return $"{spec.Display}: the drop probability must be in [0, 1), got {Numbers.Format(spec.P)}";
-            }
-        }
+        protected override IEnumerable<string> Check(Spec spec) => DropoutRules.Check(spec.Display, spec.P);
 
         protected override LayerOutcome? Infer(Spec spec, LayerContext context) => new(context.Input, LayerCounts.None);
 

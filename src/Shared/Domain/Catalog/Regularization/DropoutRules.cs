@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace ModelGen.Domain
 {
-    /// <summary>The drop-probability rule shared by Dropout2d and AlphaDropout (the same words as Dropout's).</summary>
+    /// <summary>The drop-probability rule of every dropout kind, one wording for all.</summary>
     internal static class DropoutRules
     {
         /// <summary>A message when <paramref name="p"/> is outside [0, 1) or not a number.</summary>
