@@ -60,7 +60,7 @@ namespace ModelGen.Generator.Emit
                         writer.WriteLine("output = TrainingForward(input, t);");
                         writer.WriteLine($"// {BackwardRules.LossFormula(loss)}");
                         writer.WriteLine("var (loss, g) = LossFunction.Backward(output, target);");
-                        writer.WriteLine("var value = loss.to(global::TorchSharp.torch.ScalarType.Float32).item<float>();");
+                        writer.WriteLine($"var value = {TrainingNamespace}.LossFunction.Value(loss);");
                         writer.WriteLine("Backward(t, g);");
                         if (loss.L1 > 0 || loss.L2 > 0)
                         {
@@ -74,10 +74,12 @@ namespace ModelGen.Generator.Emit
                     writer.WriteLine();
                 }
 
+                writer.WriteLine("// Autograd accumulates into each parameter's existing .grad in place: its slice of the flat buffer.");
+                writer.WriteLine("_flat?.AttachGradients();");
                 writer.WriteLine("Optimizer.zero_grad();");
                 writer.WriteLine("output = forward(input);");
                 writer.WriteLine("var autogradLoss = LossFunction.forward(output, target);");
-                writer.WriteLine("var autogradValue = autogradLoss.to(global::TorchSharp.torch.ScalarType.Float32).item<float>();");
+                writer.WriteLine($"var autogradValue = {TrainingNamespace}.LossFunction.Value(autogradLoss);");
                 if (loss.L1 > 0 || loss.L2 > 0)
                 {
                     writer.WriteLine($"// {PenaltyComment(loss)}: part of the objective, not of the reported loss.");

@@ -27,6 +27,8 @@ namespace ModelGen.Generator.Emit
                     {
                         writer.WriteLine("_optimizer?.Dispose();");
                         writer.WriteLine("_optimizer = null;");
+                        writer.WriteLine("_flat?.Dispose();");
+                        writer.WriteLine("_flat = null;");
                     }
 
                     writer.WriteLine();

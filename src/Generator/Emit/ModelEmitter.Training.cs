@@ -16,6 +16,7 @@ namespace ModelGen.Generator.Emit
 
             writer.WriteLine($"private {TrainingNamespace}.LossFunction? _lossFunction;");
             writer.WriteLine("private global::TorchSharp.torch.optim.Optimizer? _optimizer;");
+            writer.WriteLine($"private {TrainingNamespace}.FlatParameters? _flat;");
             WriteOptimizerSettingsField(optimizer, writer);
             writer.WriteLine("private long _trainSteps;");
             writer.WriteLine();
@@ -25,8 +26,26 @@ namespace ModelGen.Generator.Emit
             writer.WriteLine($"/// <summary>The optimizer's settings: those declared by <c>[{CSharp.Xml(optimizer.Display)}]</c> (PyTorch's defaults for the rest) until <see cref=\"UseOptimizer\"/> replaces them.</summary>");
             writer.WriteLine($"public {TrainingNamespace}.OptimizerSettings OptimizerSettings => _optimizerSettings;");
             writer.WriteLine();
-            writer.WriteLine("/// <summary>The optimizer of <see cref=\"OptimizerSettings\"/>, created on first use over the list of this model's parameters (a list, as PyTorch keeps it, so that zero_grad and step do not walk the module tree again).</summary>");
-            writer.WriteLine("public global::TorchSharp.torch.optim.Optimizer Optimizer => _optimizer ??= _optimizerSettings.Create(parameters());");
+            writer.WriteLine("/// <summary>");
+            writer.WriteLine("/// The optimizer of <see cref=\"OptimizerSettings\"/>, created on first use. Creating it lays the parameters and");
+            writer.WriteLine("/// their gradients out in one flat buffer each (<see cref=\"global::ModelGen.Training.FlatParameters\"/>): the step's");
+            writer.WriteLine("/// finite check is then one reduction, and SGD, Adam and AdamW update the whole buffer at once.");
+            writer.WriteLine("/// </summary>");
+            writer.WriteLine("public global::TorchSharp.torch.optim.Optimizer Optimizer => _optimizer ??= CreateOptimizer();");
+            writer.WriteLine();
+            using (writer.Block("private global::TorchSharp.torch.optim.Optimizer CreateOptimizer()"))
+            {
+                writer.WriteLine("// A model moved with to() has new parameter objects: lay them out again.");
+                using (writer.Block("if (_flat is null || !_flat.Describes(parameters()))"))
+                {
+                    writer.WriteLine("_flat?.Dispose();");
+                    writer.WriteLine($"_flat = {TrainingNamespace}.FlatParameters.TryCreate(parameters());");
+                }
+
+                writer.WriteLine();
+                writer.WriteLine("return _flat is null ? _optimizerSettings.Create(parameters()) : _optimizerSettings.Create(_flat);");
+            }
+
             writer.WriteLine();
             writer.WriteLine("/// <inheritdoc cref=\"global::ModelGen.ITrainableModel.UseOptimizer\"/>");
             using (writer.Block($"public void UseOptimizer({TrainingNamespace}.OptimizerSettings settings)"))
@@ -71,14 +90,15 @@ namespace ModelGen.Generator.Emit
                 writer.WriteLine("var value = ComputeGradientsCore(input, target, out var output);");
                 writer.WriteLine("observer?.BeforeUpdate(output, target, value);");
                 writer.WriteLine("// A NaN or infinite loss or gradient stops here, before the update: the weights stay as they were.");
-                writer.WriteLine($"{TrainingNamespace}.StepGuard.ThrowIfNonFinite(this, {name}, ++_trainSteps, value);");
+                writer.WriteLine($"{TrainingNamespace}.StepGuard.ThrowIfNonFinite(this, {name}, ++_trainSteps, value, _flat);");
                 using (writer.Block("if (_optimizerSettings.ClipsGradients)"))
                 {
                     writer.WriteLine("_optimizerSettings.ClipGradients(parameters());");
                 }
 
                 writer.WriteLine();
-                writer.WriteLine("optimizer.step();");
+                writer.WriteLine("// One whole-buffer update for SGD, Adam and AdamW over the flat layout; the optimizer's step() otherwise.");
+                writer.WriteLine($"{TrainingNamespace}.OptimizerSettings.Step(optimizer, _flat);");
                 writer.WriteLine("return value;");
             }
 

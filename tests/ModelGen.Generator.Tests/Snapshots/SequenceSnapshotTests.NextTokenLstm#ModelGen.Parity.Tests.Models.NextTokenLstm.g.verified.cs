@@ -110,6 +110,7 @@ namespace ModelGen.Parity.Tests.Models
 
         private global::ModelGen.Training.LossFunction? _lossFunction;
         private global::TorchSharp.torch.optim.Optimizer? _optimizer;
+        private global::ModelGen.Training.FlatParameters? _flat;
         private global::ModelGen.Training.OptimizerSettings _optimizerSettings = new global::ModelGen.Training.OptimizerSettings(global::ModelGen.OptimizerKind.Adam)
         {
             LearningRate = 0.01,
@@ -126,8 +127,24 @@ namespace ModelGen.Parity.Tests.Models
         /// <summary>The optimizer's settings: those declared by <c>[Optimizer(OptimizerKind.Adam, LearningRate = 0.01)]</c> (PyTorch's defaults for the rest) until <see cref="UseOptimizer"/> replaces them.</summary>
         public global::ModelGen.Training.OptimizerSettings OptimizerSettings => _optimizerSettings;
 
-        /// <summary>The optimizer of <see cref="OptimizerSettings"/>, created on first use over the list of this model's parameters (a list, as PyTorch keeps it, so that zero_grad and step do not walk the module tree again).</summary>
-        public global::TorchSharp.torch.optim.Optimizer Optimizer => _optimizer ??= _optimizerSettings.Create(parameters());
+        /// <summary>
+        /// The optimizer of <see cref="OptimizerSettings"/>, created on first use. Creating it lays the parameters and
+        /// their gradients out in one flat buffer each (<see cref="global::ModelGen.Training.FlatParameters"/>): the step's
+        /// finite check is then one reduction, and SGD, Adam and AdamW update the whole buffer at once.
+        /// </summary>
+        public global::TorchSharp.torch.optim.Optimizer Optimizer => _optimizer ??= CreateOptimizer();
+
+        private global::TorchSharp.torch.optim.Optimizer CreateOptimizer()
+        {
+            // A model moved with to() has new parameter objects: lay them out again.
+            if (_flat is null || !_flat.Describes(parameters()))
+            {
+                _flat?.Dispose();
+                _flat = global::ModelGen.Training.FlatParameters.TryCreate(parameters());
+            }
+
+            return _flat is null ? _optimizerSettings.Create(parameters()) : _optimizerSettings.Create(_flat);
+        }
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.UseOptimizer"/>
         public void UseOptimizer(global::ModelGen.Training.OptimizerSettings settings)
@@ -169,13 +186,14 @@ namespace ModelGen.Parity.Tests.Models
             var value = ComputeGradientsCore(input, target, out var output);
             observer?.BeforeUpdate(output, target, value);
             // A NaN or infinite loss or gradient stops here, before the update: the weights stay as they were.
-            global::ModelGen.Training.StepGuard.ThrowIfNonFinite(this, "NextTokenLstm", ++_trainSteps, value);
+            global::ModelGen.Training.StepGuard.ThrowIfNonFinite(this, "NextTokenLstm", ++_trainSteps, value, _flat);
             if (_optimizerSettings.ClipsGradients)
             {
                 _optimizerSettings.ClipGradients(parameters());
             }
 
-            optimizer.step();
+            // One whole-buffer update for SGD, Adam and AdamW over the flat layout; the optimizer's step() otherwise.
+            global::ModelGen.Training.OptimizerSettings.Step(optimizer, _flat);
             return value;
         }
 
@@ -204,15 +222,17 @@ namespace ModelGen.Parity.Tests.Models
                 output = TrainingForward(input, t);
                 // ∂L/∂ŷ = Σc·softmax(ŷ) − c, c = (onehot(t))/N
                 var (loss, g) = LossFunction.Backward(output, target);
-                var value = loss.to(global::TorchSharp.torch.ScalarType.Float32).item<float>();
+                var value = global::ModelGen.Training.LossFunction.Value(loss);
                 Backward(t, g);
                 return value;
             }
 
+            // Autograd accumulates into each parameter's existing .grad in place: its slice of the flat buffer.
+            _flat?.AttachGradients();
             Optimizer.zero_grad();
             output = forward(input);
             var autogradLoss = LossFunction.forward(output, target);
-            var autogradValue = autogradLoss.to(global::TorchSharp.torch.ScalarType.Float32).item<float>();
+            var autogradValue = global::ModelGen.Training.LossFunction.Value(autogradLoss);
             autogradLoss.backward();
             return autogradValue;
         }
@@ -248,7 +268,7 @@ namespace ModelGen.Parity.Tests.Models
         private void Backward(Tape t, global::TorchSharp.torch.Tensor g)
         {
             // [Linear(10)]  δ N×10 → N×32: ∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W
-            global::ModelGen.Training.Gradients.Set(fc1.weight!, g.t().mm(t.x2));
+            global::ModelGen.Training.Gradients.SetProduct(fc1.weight!, g.t(), t.x2);
             global::ModelGen.Training.Gradients.Set(fc1.bias!, g.sum(0L));
             g = g.mm(fc1.weight!);
 
@@ -274,6 +294,8 @@ namespace ModelGen.Parity.Tests.Models
             {
                 _optimizer?.Dispose();
                 _optimizer = null;
+                _flat?.Dispose();
+                _flat = null;
             }
 
             base.Dispose(disposing);

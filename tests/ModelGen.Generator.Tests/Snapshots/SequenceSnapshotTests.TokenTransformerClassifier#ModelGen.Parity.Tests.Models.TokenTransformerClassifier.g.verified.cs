@@ -123,6 +123,7 @@ namespace ModelGen.Parity.Tests.Models
 
         private global::ModelGen.Training.LossFunction? _lossFunction;
         private global::TorchSharp.torch.optim.Optimizer? _optimizer;
+        private global::ModelGen.Training.FlatParameters? _flat;
         private global::ModelGen.Training.OptimizerSettings _optimizerSettings = new global::ModelGen.Training.OptimizerSettings(global::ModelGen.OptimizerKind.Adam)
         {
             LearningRate = 0.005,
@@ -139,8 +140,24 @@ namespace ModelGen.Parity.Tests.Models
         /// <summary>The optimizer's settings: those declared by <c>[Optimizer(OptimizerKind.Adam, LearningRate = 0.005)]</c> (PyTorch's defaults for the rest) until <see cref="UseOptimizer"/> replaces them.</summary>
         public global::ModelGen.Training.OptimizerSettings OptimizerSettings => _optimizerSettings;
 
-        /// <summary>The optimizer of <see cref="OptimizerSettings"/>, created on first use over the list of this model's parameters (a list, as PyTorch keeps it, so that zero_grad and step do not walk the module tree again).</summary>
-        public global::TorchSharp.torch.optim.Optimizer Optimizer => _optimizer ??= _optimizerSettings.Create(parameters());
+        /// <summary>
+        /// The optimizer of <see cref="OptimizerSettings"/>, created on first use. Creating it lays the parameters and
+        /// their gradients out in one flat buffer each (<see cref="global::ModelGen.Training.FlatParameters"/>): the step's
+        /// finite check is then one reduction, and SGD, Adam and AdamW update the whole buffer at once.
+        /// </summary>
+        public global::TorchSharp.torch.optim.Optimizer Optimizer => _optimizer ??= CreateOptimizer();
+
+        private global::TorchSharp.torch.optim.Optimizer CreateOptimizer()
+        {
+            // A model moved with to() has new parameter objects: lay them out again.
+            if (_flat is null || !_flat.Describes(parameters()))
+            {
+                _flat?.Dispose();
+                _flat = global::ModelGen.Training.FlatParameters.TryCreate(parameters());
+            }
+
+            return _flat is null ? _optimizerSettings.Create(parameters()) : _optimizerSettings.Create(_flat);
+        }
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.UseOptimizer"/>
         public void UseOptimizer(global::ModelGen.Training.OptimizerSettings settings)
@@ -182,13 +199,14 @@ namespace ModelGen.Parity.Tests.Models
             var value = ComputeGradientsCore(input, target, out var output);
             observer?.BeforeUpdate(output, target, value);
             // A NaN or infinite loss or gradient stops here, before the update: the weights stay as they were.
-            global::ModelGen.Training.StepGuard.ThrowIfNonFinite(this, "TokenTransformerClassifier", ++_trainSteps, value);
+            global::ModelGen.Training.StepGuard.ThrowIfNonFinite(this, "TokenTransformerClassifier", ++_trainSteps, value, _flat);
             if (_optimizerSettings.ClipsGradients)
             {
                 _optimizerSettings.ClipGradients(parameters());
             }
 
-            optimizer.step();
+            // One whole-buffer update for SGD, Adam and AdamW over the flat layout; the optimizer's step() otherwise.
+            global::ModelGen.Training.OptimizerSettings.Step(optimizer, _flat);
             return value;
         }
 
@@ -214,10 +232,12 @@ namespace ModelGen.Parity.Tests.Models
         /// <summary>Fills every parameter's gradient by the generated backward or by autograd; the caller holds the dispose scope.</summary>
         private float ComputeGradientsCore(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor target, out global::TorchSharp.torch.Tensor output)
         {
+            // Autograd accumulates into each parameter's existing .grad in place: its slice of the flat buffer.
+            _flat?.AttachGradients();
             Optimizer.zero_grad();
             output = forward(input);
             var autogradLoss = LossFunction.forward(output, target);
-            var autogradValue = autogradLoss.to(global::TorchSharp.torch.ScalarType.Float32).item<float>();
+            var autogradValue = global::ModelGen.Training.LossFunction.Value(autogradLoss);
             autogradLoss.backward();
             return autogradValue;
         }
@@ -236,6 +256,8 @@ namespace ModelGen.Parity.Tests.Models
             {
                 _optimizer?.Dispose();
                 _optimizer = null;
+                _flat?.Dispose();
+                _flat = null;
             }
 
             base.Dispose(disposing);

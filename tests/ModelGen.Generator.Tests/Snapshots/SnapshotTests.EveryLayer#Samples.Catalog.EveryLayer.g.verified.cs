@@ -185,6 +185,7 @@ namespace Samples.Catalog
 
         private global::ModelGen.Training.LossFunction? _lossFunction;
         private global::TorchSharp.torch.optim.Optimizer? _optimizer;
+        private global::ModelGen.Training.FlatParameters? _flat;
         private global::ModelGen.Training.OptimizerSettings _optimizerSettings = new global::ModelGen.Training.OptimizerSettings(global::ModelGen.OptimizerKind.SGD)
         {
             LearningRate = 0.5,
@@ -200,8 +201,24 @@ namespace Samples.Catalog
         /// <summary>The optimizer's settings: those declared by <c>[Optimizer(OptimizerKind.SGD, LearningRate = 0.5, WeightDecay = 1e-4)]</c> (PyTorch's defaults for the rest) until <see cref="UseOptimizer"/> replaces them.</summary>
         public global::ModelGen.Training.OptimizerSettings OptimizerSettings => _optimizerSettings;
 
-        /// <summary>The optimizer of <see cref="OptimizerSettings"/>, created on first use over the list of this model's parameters (a list, as PyTorch keeps it, so that zero_grad and step do not walk the module tree again).</summary>
-        public global::TorchSharp.torch.optim.Optimizer Optimizer => _optimizer ??= _optimizerSettings.Create(parameters());
+        /// <summary>
+        /// The optimizer of <see cref="OptimizerSettings"/>, created on first use. Creating it lays the parameters and
+        /// their gradients out in one flat buffer each (<see cref="global::ModelGen.Training.FlatParameters"/>): the step's
+        /// finite check is then one reduction, and SGD, Adam and AdamW update the whole buffer at once.
+        /// </summary>
+        public global::TorchSharp.torch.optim.Optimizer Optimizer => _optimizer ??= CreateOptimizer();
+
+        private global::TorchSharp.torch.optim.Optimizer CreateOptimizer()
+        {
+            // A model moved with to() has new parameter objects: lay them out again.
+            if (_flat is null || !_flat.Describes(parameters()))
+            {
+                _flat?.Dispose();
+                _flat = global::ModelGen.Training.FlatParameters.TryCreate(parameters());
+            }
+
+            return _flat is null ? _optimizerSettings.Create(parameters()) : _optimizerSettings.Create(_flat);
+        }
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.UseOptimizer"/>
         public void UseOptimizer(global::ModelGen.Training.OptimizerSettings settings)
@@ -243,13 +260,14 @@ namespace Samples.Catalog
             var value = ComputeGradientsCore(input, target, out var output);
             observer?.BeforeUpdate(output, target, value);
             // A NaN or infinite loss or gradient stops here, before the update: the weights stay as they were.
-            global::ModelGen.Training.StepGuard.ThrowIfNonFinite(this, "EveryLayer", ++_trainSteps, value);
+            global::ModelGen.Training.StepGuard.ThrowIfNonFinite(this, "EveryLayer", ++_trainSteps, value, _flat);
             if (_optimizerSettings.ClipsGradients)
             {
                 _optimizerSettings.ClipGradients(parameters());
             }
 
-            optimizer.step();
+            // One whole-buffer update for SGD, Adam and AdamW over the flat layout; the optimizer's step() otherwise.
+            global::ModelGen.Training.OptimizerSettings.Step(optimizer, _flat);
             return value;
         }
 
@@ -278,15 +296,17 @@ namespace Samples.Catalog
                 output = TrainingForward(input, t);
                 // ∂L/∂ŷ = 2(ŷ − t)/m
                 var (loss, g) = LossFunction.Backward(output, target);
-                var value = loss.to(global::TorchSharp.torch.ScalarType.Float32).item<float>();
+                var value = global::ModelGen.Training.LossFunction.Value(loss);
                 Backward(t, g);
                 return value;
             }
 
+            // Autograd accumulates into each parameter's existing .grad in place: its slice of the flat buffer.
+            _flat?.AttachGradients();
             Optimizer.zero_grad();
             output = forward(input);
             var autogradLoss = LossFunction.forward(output, target);
-            var autogradValue = autogradLoss.to(global::TorchSharp.torch.ScalarType.Float32).item<float>();
+            var autogradValue = global::ModelGen.Training.LossFunction.Value(autogradLoss);
             autogradLoss.backward();
             return autogradValue;
         }
@@ -368,7 +388,7 @@ namespace Samples.Catalog
             g = t.x13.mul(g.sub(g.mul(t.x13).sum(-1L, keepdim: true)));
 
             // [Linear(4)]  δ N×4 → N×16: ∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W
-            global::ModelGen.Training.Gradients.Set(fc2.weight!, g.t().mm(t.x11));
+            global::ModelGen.Training.Gradients.SetProduct(fc2.weight!, g.t(), t.x11);
             global::ModelGen.Training.Gradients.Set(fc2.bias!, g.sum(0L));
             g = g.mm(fc2.weight!);
 
@@ -384,7 +404,7 @@ namespace Samples.Catalog
             g = global::ModelGen.Training.Gradients.BatchNormInput(g, t.xhat9, t.invstd9, bn2.weight!, training);
 
             // [Linear(16, Bias = false)]  δ N×16 → N×224: ∂W = δᵀ·x, δ ← δ·W
-            global::ModelGen.Training.Gradients.Set(fc1.weight!, g.t().mm(t.x7));
+            global::ModelGen.Training.Gradients.SetProduct(fc1.weight!, g.t(), t.x7);
             g = g.mm(fc1.weight!);
 
             // [Flatten]  δ N×224 → N×8×4×7: δ ← δ reshaped to x's shape
@@ -426,6 +446,8 @@ namespace Samples.Catalog
             {
                 _optimizer?.Dispose();
                 _optimizer = null;
+                _flat?.Dispose();
+                _flat = null;
             }
 
             base.Dispose(disposing);

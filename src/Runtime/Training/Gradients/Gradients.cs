@@ -13,8 +13,9 @@ namespace ModelGen.Training
     public static partial class Gradients
     {
         /// <summary>
-        /// Makes <paramref name="value"/> <paramref name="parameter"/>'s <c>.grad</c>, as autograd leaves it:
-        /// the tensor is assigned (libtorch keeps its own reference, so it outlives the step's dispose
+        /// Makes <paramref name="value"/> <paramref name="parameter"/>'s <c>.grad</c>, as autograd leaves it.
+        /// When the parameter lives in a <see cref="FlatParameters"/> layout the value is copied into its
+        /// slice of the gradient buffer; otherwise the tensor is assigned (libtorch keeps its own reference, so it outlives the step's dispose
         /// scope), not copied into the previous gradient; TorchSharp's optimizers, clipping and the
         /// gradient checks read <c>.grad</c> afresh at every step. A gradient of another shape (a rule
         /// that computes it flat) is reshaped to the parameter's.
@@ -35,7 +36,39 @@ namespace ModelGen.Training
                 value = value.reshape(parameter.shape);
             }
 
+            if (FlatParameters.TryGetGradient(parameter, out Tensor slice))
+            {
+                // The model's gradients live in one flat buffer: write into the parameter's slice.
+                slice.copy_(value);
+                parameter.grad = slice;
+                return;
+            }
+
             parameter.grad = value;
+        }
+
+        /// <summary>
+        /// Makes the matrix product <paramref name="left"/>·<paramref name="right"/> <paramref name="parameter"/>'s
+        /// <c>.grad</c> (a linear layer's ∂W = δᵀ·x): computed straight into the parameter's slice of a
+        /// <see cref="FlatParameters"/> buffer by one addmm with β = 0 (which ignores the slice's previous
+        /// contents, NaN included), or as a new tensor by <see cref="Set"/>.
+        /// </summary>
+        /// <param name="parameter">A two-dimensional parameter.</param>
+        /// <param name="left">The left factor, rows × inner.</param>
+        /// <param name="right">The right factor, inner × columns.</param>
+        public static void SetProduct(Parameter parameter, Tensor left, Tensor right)
+        {
+            ArgumentNullException.ThrowIfNull(parameter);
+            ArgumentNullException.ThrowIfNull(left);
+            ArgumentNullException.ThrowIfNull(right);
+            if (FlatParameters.TryGetGradient(parameter, out Tensor slice) && slice.dim() == 2)
+            {
+                slice.addmm_(left, right, beta: 0, alpha: 1);
+                parameter.grad = slice;
+                return;
+            }
+
+            Set(parameter, left.mm(right));
         }
 
         /// <summary>

@@ -26,6 +26,30 @@ namespace ModelGen.Training
         }
 
         /// <summary>
+        /// <see cref="ThrowIfNonFinite(nn.Module, string, long, float)"/> for a model whose gradients live in
+        /// a flat buffer: one reduction over the buffer instead of one per tensor.
+        /// </summary>
+        /// <param name="model">The model, its gradients computed.</param>
+        /// <param name="name">The model's name.</param>
+        /// <param name="step">The model's training-step count, from 1.</param>
+        /// <param name="loss">The step's loss.</param>
+        /// <param name="flat">The model's flat layout, or null (then every gradient is checked as a tensor).</param>
+        public static void ThrowIfNonFinite(nn.Module model, string name, long step, float loss, FlatParameters? flat)
+        {
+            if (flat is null)
+            {
+                ThrowIfNonFinite(model, name, step, loss);
+                return;
+            }
+
+            ArgumentNullException.ThrowIfNull(model);
+            if (!float.IsFinite(loss) || !flat.GradientsFinite())
+            {
+                throw new NonFiniteLossException(name, 0, (int)Math.Min(step, int.MaxValue), step, loss, ParameterStatistics.Collect(model));
+            }
+        }
+
+        /// <summary>
         /// Whether every gradient is finite, with one host synchronization: a NaN or an infinity in any
         /// gradient makes the sum of the per-tensor sums non-finite. A non-finite total can also come
         /// from finite gradients whose sum overflows; only then is each tensor checked on its own.

@@ -71,6 +71,26 @@ namespace ModelGen.Training
             return (loss, gradient);
         }
 
+        /// <summary>The value of a scalar loss as a <see cref="float"/>, read without a conversion when the loss already is one.</summary>
+        /// <param name="loss">A scalar loss of any floating element type.</param>
+        /// <returns>Its value.</returns>
+        public static float Value(Tensor loss)
+        {
+            ArgumentNullException.ThrowIfNull(loss);
+            switch (loss.dtype)
+            {
+                case ScalarType.Float32:
+                    return loss.item<float>();
+                case ScalarType.Float64:
+                    return (float)loss.item<double>();
+                default:
+                    using (Tensor single = loss.to(ScalarType.Float32))
+                    {
+                        return single.item<float>();
+                    }
+            }
+        }
+
         /// <summary>
         /// Adds the gradient of <see cref="Penalty"/> to each weight's gradient: λ₂/m·w + λ₁/m·sign(w)
         /// over the tensors of two or more dimensions.

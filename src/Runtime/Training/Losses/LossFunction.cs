@@ -141,7 +141,6 @@ namespace ModelGen.Training
                     $"{model}: the batch holds {n} inputs but {(target.dim() == 0 ? "a scalar target" : $"{target.shape[0]} targets (shape {TensorShape.Format(target.shape)})")}; give one target per input.");
             }
 
-            string expectedFloat = $"float targets of shape {TensorShape.Format(new[] { n }.Concat(outputShape))}";
             if (TakesClassIndices)
             {
                 long classes = outputShape.Count > 0 ? outputShape[0] : 1;
@@ -163,8 +162,14 @@ namespace ModelGen.Training
                         $"{model}: {Kind} takes class indices of shape {n}, one per sample, but the targets have shape {TensorShape.Format(target.shape)}.");
                 }
 
-                long min = target.min().item<long>();
-                long max = target.max().item<long>();
+                (Tensor smallest, Tensor largest) = torch.aminmax(target);
+                long min, max;
+                using (smallest)
+                using (largest)
+                {
+                    min = smallest.item<long>();
+                    max = largest.item<long>();
+                }
                 if (min < 0 || max >= classes)
                 {
                     long bad = min < 0 ? min : max;
@@ -175,6 +180,7 @@ namespace ModelGen.Training
                 return;
             }
 
+            string expectedFloat = $"float targets of shape {TensorShape.Format(new[] { n }.Concat(outputShape))}";
             if (!target.is_floating_point())
             {
                 throw new InvalidTargetException(model, $"{model}: {Kind} takes {expectedFloat}, but the targets are {target.dtype}; convert them with target.to(ScalarType.Float32).");

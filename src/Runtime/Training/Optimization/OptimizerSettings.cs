@@ -9,7 +9,7 @@ namespace ModelGen.Training
 {
     /// <summary>
     /// An optimizer and all its hyperparameters, as <see cref="OptimizerAttribute"/> declares them;
-    /// <see cref="Create"/> builds the TorchSharp optimizer. Generated models create theirs from
+    /// <see cref="Create(IEnumerable{Parameter})"/> builds the TorchSharp optimizer. Generated models create theirs from
     /// one of these, and <c>UseOptimizer</c> swaps it at run time (the digits sample's
     /// <c>--optimizer</c>). Unset values take PyTorch's defaults for the kind (<see cref="OptimizerDefaults"/>).
     /// </summary>
@@ -80,6 +80,42 @@ namespace ModelGen.Training
                 OptimizerKind.RMSprop => torch.optim.RMSProp(list, LearningRate, Alpha, Epsilon, WeightDecay, Momentum, Centered),
                 _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "Not an OptimizerKind."),
             };
+        }
+
+        /// <summary>
+        /// Creates the optimizer over a flat layout's parameters: SGD, Adam and AdamW as their fused
+        /// versions (<see cref="FusedSGD"/>, <see cref="FusedAdam"/>, <see cref="FusedAdamW"/>: TorchSharp's
+        /// optimizers that can also update the whole buffer at once), the others as <see cref="Create(IEnumerable{Parameter})"/> does.
+        /// </summary>
+        /// <param name="flat">The model's flat layout.</param>
+        /// <returns>A new optimizer.</returns>
+        public torch.optim.Optimizer Create(FlatParameters flat)
+        {
+            ArgumentNullException.ThrowIfNull(flat);
+            return Kind switch
+            {
+                OptimizerKind.SGD => new FusedSGD(flat, LearningRate, Momentum, WeightDecay, Nesterov),
+                OptimizerKind.Adam => new FusedAdam(flat, LearningRate, Beta1, Beta2, Epsilon, WeightDecay),
+                OptimizerKind.AdamW => new FusedAdamW(flat, LearningRate, Beta1, Beta2, Epsilon, WeightDecay),
+                _ => Create(flat.Parameters),
+            };
+        }
+
+        /// <summary>
+        /// The optimizer step of a generated training step: one fused whole-buffer update when the
+        /// optimizer and the layout allow it, otherwise the optimizer's own <c>step()</c>.
+        /// </summary>
+        /// <param name="optimizer">The model's optimizer.</param>
+        /// <param name="flat">The model's flat layout, or null when its parameters are separate tensors.</param>
+        public static void Step(torch.optim.Optimizer optimizer, FlatParameters? flat)
+        {
+            ArgumentNullException.ThrowIfNull(optimizer);
+            if (flat is not null && optimizer is IFusedOptimizer fused && flat.AllTrainable() && fused.TryStepFlat(flat))
+            {
+                return;
+            }
+
+            optimizer.step();
         }
 
         /// <summary>Applies <see cref="ClipNorm"/> and <see cref="ClipValue"/> to the gradients of <paramref name="parameters"/>.</summary>

@@ -75,5 +75,9 @@ namespace ModelGen.Domain
 
         /// <summary>The statement that writes a parameter's gradient.</summary>
         public string SetGradient(string parameter, string value) => $"{BackwardRules.Gradients}.Set({Parameter(parameter)}, {value});";
+
+        /// <summary>The statement that writes the matrix product <paramref name="left"/>·<paramref name="right"/> as a parameter's gradient (one addmm into a flat buffer's slice).</summary>
+        public string SetGradientProduct(string parameter, string left, string right) =>
+            $"{BackwardRules.Gradients}.SetProduct({Parameter(parameter)}, {left}, {right});";
     }
 }

@@ -83,7 +83,7 @@ namespace ModelGen.Domain
             // On a sequence (or any rank > 2) the positions are rows like the samples.
             string rows = flat ? g : $"{g}.reshape(-1, {spec.OutFeatures})";
             string inputs = flat ? x : $"{x}.reshape(-1, {layer.InFeatures})";
-            yield return names.SetGradient("weight", $"{rows}.t().mm({inputs})");
+            yield return names.SetGradientProduct("weight", $"{rows}.t()", inputs);
             if (spec.Bias)
             {
                 yield return names.SetGradient("bias", $"{rows}.sum(0L)");
