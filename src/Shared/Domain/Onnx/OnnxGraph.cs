@@ -135,8 +135,67 @@ namespace ModelGen.Domain
         /// <summary>The initializers, in first-use order.</summary>
         public IReadOnlyList<OnnxInitializer> Initializers => _initializers;
 
-        /// <summary>The layer being added (its field name prefixes the names of its nodes).</summary>
+        /// <summary>
+        /// The layer being added (its field name prefixes the names of its nodes); inside a block,
+        /// the path of the block's use first: <c>layer1.0.conv1</c>.
+        /// </summary>
         public string Scope { get; set; } = string.Empty;
+
+        /// <summary>
+        /// The state_dict prefix of the module whose layers are being added (<c>layer1.0.</c>
+        /// inside torchvision's first basic block, empty at the top): <see cref="Weight(string)"/>
+        /// prepends it, so an entry names its weights by its field alone at any depth.
+        /// </summary>
+        public string KeyPrefix { get; private set; } = string.Empty;
+
+        /// <summary>The prefix of the scopes of the layers being added (<c>layer1.0.</c>), empty at the top.</summary>
+        public string ScopePrefix { get; private set; } = string.Empty;
+
+        /// <summary>
+        /// Why the graph could not be completed (<c>LPPool2d(3, 2) has no ONNX mapping</c>), set by
+        /// the layer or graph construct that returned null; null while every layer maps.
+        /// </summary>
+        public string? Unmapped { get; set; }
+
+        /// <summary>
+        /// Enters a submodule until the returned value is disposed: its weights are read under
+        /// <see cref="KeyPrefix"/> + <paramref name="key"/> + "." (the state_dict path of a block, a
+        /// repetition, a branch, a shortcut's projection), and its layers' scopes start with
+        /// <paramref name="scope"/> + "." (the same path, or a reuse's own name for a block applied again).
+        /// </summary>
+        /// <param name="key">The submodule's name relative to the current module: <c>layer1.0</c>, <c>downsample</c>.</param>
+        /// <param name="scope">The full scope of the submodule's nodes: <c>layer1.0</c>.</param>
+        public Nesting Nest(string key, string scope)
+        {
+            var saved = new Nesting(this, KeyPrefix, ScopePrefix, Scope);
+            KeyPrefix = KeyPrefix + key + ".";
+            ScopePrefix = scope + ".";
+            return saved;
+        }
+
+        /// <summary>Restores the prefixes and the scope <see cref="Nest"/> replaced.</summary>
+        internal readonly struct Nesting : System.IDisposable
+        {
+            private readonly OnnxGraph _graph;
+            private readonly string _key;
+            private readonly string _prefix;
+            private readonly string _scope;
+
+            public Nesting(OnnxGraph graph, string key, string prefix, string scope)
+            {
+                _graph = graph;
+                _key = key;
+                _prefix = prefix;
+                _scope = scope;
+            }
+
+            public void Dispose()
+            {
+                _graph.KeyPrefix = _key;
+                _graph.ScopePrefix = _prefix;
+                _graph.Scope = _scope;
+            }
+        }
 
         /// <summary>The name of the layer's output value: the scope itself.</summary>
         public string Result => Scope;
@@ -182,19 +241,44 @@ namespace ModelGen.Domain
         /// <summary>Adds the layer's last node; its output is named after the layer.</summary>
         public string Last(string op, IEnumerable<string> inputs, params OnnxAttribute[] attributes) => Node(op, inputs, last: true, attributes);
 
-        /// <summary>A weight from the state_dict, unchanged, named by its key (<c>conv1.weight</c>).</summary>
-        public string Weight(string key) => Add(new OnnxInitializer(key, Strings(key), EquatableArray<int>.Empty, false, EquatableArray<long>.Empty, EquatableArray<long>.Empty, EquatableArray<double>.Empty), exact: true);
+        /// <summary>
+        /// A weight from the state_dict, unchanged, named by its full key (<see cref="KeyPrefix"/> +
+        /// <paramref name="key"/>: <c>conv1.weight</c>, <c>layer1.0.conv1.weight</c>). A layer applied
+        /// again gets the same initializer, never a copy.
+        /// </summary>
+        public string Weight(string key)
+        {
+            string full = KeyPrefix + key;
+            return Add(new OnnxInitializer(full, Strings(full), EquatableArray<int>.Empty, false, EquatableArray<long>.Empty, EquatableArray<long>.Empty, EquatableArray<double>.Empty), exact: true);
+        }
 
-        /// <summary>A weight from the state_dict with a layout change (see <see cref="OnnxInitializer"/>).</summary>
-        public string Weight(string hint, IEnumerable<string> keys, IEnumerable<int>? gateOrder = null, bool transpose = false, IEnumerable<long>? dims = null) =>
-            Add(new OnnxInitializer(
+        /// <summary>
+        /// A weight from the state_dict with a layout change (see <see cref="OnnxInitializer"/>), the
+        /// keys under <see cref="KeyPrefix"/>. The same keys with the same change (a reused layer)
+        /// give the same initializer.
+        /// </summary>
+        public string Weight(string hint, IEnumerable<string> keys, IEnumerable<int>? gateOrder = null, bool transpose = false, IEnumerable<long>? dims = null)
+        {
+            var sources = new EquatableArray<string>(keys.Select(key => KeyPrefix + key).ToArray());
+            var order = new EquatableArray<int>((gateOrder ?? Enumerable.Empty<int>()).ToArray());
+            var shape = new EquatableArray<long>((dims ?? Enumerable.Empty<long>()).ToArray());
+            foreach (OnnxInitializer existing in _initializers)
+            {
+                if (existing.Sources.Equals(sources) && existing.GateOrder.Equals(order) && existing.Transpose == transpose && existing.Dims.Equals(shape))
+                {
+                    return existing.Name;
+                }
+            }
+
+            return Add(new OnnxInitializer(
                 Fresh(hint),
-                new EquatableArray<string>(keys.ToArray()),
-                new EquatableArray<int>((gateOrder ?? Enumerable.Empty<int>()).ToArray()),
+                sources,
+                order,
                 transpose,
-                new EquatableArray<long>((dims ?? Enumerable.Empty<long>()).ToArray()),
+                shape,
                 EquatableArray<long>.Empty,
                 EquatableArray<double>.Empty), exact: false);
+        }
 
         /// <summary>An int64 constant (shapes, axes, indices).</summary>
         public string Int64s(string hint, params long[] values) =>
