@@ -110,7 +110,7 @@ namespace ModelGen.Domain
                 ProblemTarget.Layer,
                 export.Blocking,
                 $"{reason}, so {plan.Spec.Name} gets no ExportOnnx method; " +
-                "docs/layers.md lists the layer kinds that export, or leave the model to TorchSharp");
+                "replace what does not map (docs/layers.md lists the kinds that do; a forward written by hand never does), or leave the model to TorchSharp");
         }
 
         private static EquatableArray<OnnxDim> Dims(EquatableArray<int> shape, string? length)
