@@ -139,7 +139,7 @@ namespace ModelGen.Onnx.Tests
             Assert.Equal(2, plan.Nodes.Count(n => n.Op == "Conv" && n.Inputs.Contains("body.conv.weight")));
             Assert.Equal(new[] { "body/Add", "reuse1/Add" }, plan.Nodes.Where(n => n.Op == "Add").Select(n => n.Name).ToArray());
             using var model = new ReusedBlock();
-            RandomizeBatchNorm(model);
+            OnnxParity.RandomizeBatchNorm(model);
             OnnxParity.AssertMatches(model);
         }
 
@@ -160,22 +160,5 @@ namespace ModelGen.Onnx.Tests
             nameof(ReusedBlock) => (new ReusedBlock(), ReusedBlock.OnnxGraph()),
             _ => (new ResNet18(), ResNet18.OnnxGraph()),
         };
-
-        /// <summary>Running statistics away from 0 and 1, so a graph that ignored them would differ.</summary>
-        private static void RandomizeBatchNorm(nn.Module model)
-        {
-            using var noGrad = torch.no_grad();
-            foreach ((string name, Tensor buffer) in model.named_buffers())
-            {
-                if (name.EndsWith("running_mean", StringComparison.Ordinal))
-                {
-                    buffer.copy_(torch.randn(buffer.shape) * 0.5);
-                }
-                else if (name.EndsWith("running_var", StringComparison.Ordinal))
-                {
-                    buffer.copy_(torch.rand(buffer.shape) + 0.5);
-                }
-            }
-        }
     }
 }
