@@ -105,8 +105,10 @@ namespace ModelGen.Domain
     /// constants by value), the input and the output. Catalog entries add their nodes through
     /// <see cref="LayerEntry.Onnx"/>; the emitter writes the result as C# that rebuilds it at
     /// run time and pulls the weights from the module. Value names are unique: each layer's
-    /// output is named after its field (<c>conv1</c>) and the nodes inside a layer after the
-    /// field and the operator (<c>lstm1/Transpose</c>).
+    /// output is named after its path (<c>conv1</c>, inside blocks <c>layer1.0.conv1</c>) and the
+    /// nodes inside a layer after the path and the operator (<c>lstm1/Transpose</c>). Blocks,
+    /// repetitions, branches and projections nest (<see cref="Nest"/>): a stack of state_dict
+    /// prefixes, so weights keep their keys (<c>layer1.0.downsample.0.weight</c>) at any depth.
     /// </summary>
     internal sealed class OnnxGraph
     {
