@@ -116,6 +116,10 @@ namespace ModelGen.Domain
         private readonly List<OnnxInitializer> _initializers = new();
         private readonly HashSet<string> _names = new(System.StringComparer.Ordinal);
 
+        // Weights already added, by what they read (keys, gate order, transpose, dims), so a layer
+        // applied again gets its initializer back in constant time however large the graph.
+        private readonly Dictionary<string, string> _weights = new(System.StringComparer.Ordinal);
+
         /// <summary>The opset every model is stamped with (ONNX's default domain).</summary>
         public const int Opset = 22;
 
@@ -235,7 +239,7 @@ namespace ModelGen.Domain
 
         /// <summary>An int64 scalar constant.</summary>
         public string Int64Scalar(string hint, long value) =>
-            Add(new OnnxInitializer(Fresh(hint), EquatableArray<string>.Empty, EquatableArray<int>.Empty, false, EquatableArray<long>.Empty, new EquatableArray<long>(new[] { value }), EquatableArray<double>.Empty), exact: false);
+            Add(new OnnxInitializer(Fresh(hint), EquatableArray<string>.Empty, EquatableArray<int>.Empty, false, EquatableArray<long>.Empty, new EquatableArray<long>(new[] { value }), EquatableArray<double>.Empty));
 
         /// <summary>Adds an intermediate node (not the layer's result) with one output.</summary>
         public string Step(string op, IEnumerable<string> inputs, params OnnxAttribute[] attributes) => Node(op, inputs, last: false, attributes);
@@ -251,7 +255,15 @@ namespace ModelGen.Domain
         public string Weight(string key)
         {
             string full = KeyPrefix + key;
-            return Add(new OnnxInitializer(full, Strings(full), EquatableArray<int>.Empty, false, EquatableArray<long>.Empty, EquatableArray<long>.Empty, EquatableArray<double>.Empty), exact: true);
+            string identity = WeightIdentity(Strings(full), EquatableArray<int>.Empty, false, EquatableArray<long>.Empty);
+            if (!_weights.ContainsKey(identity))
+            {
+                _names.Add(full);
+                _initializers.Add(new OnnxInitializer(full, Strings(full), EquatableArray<int>.Empty, false, EquatableArray<long>.Empty, EquatableArray<long>.Empty, EquatableArray<double>.Empty));
+                _weights.Add(identity, full);
+            }
+
+            return full;
         }
 
         /// <summary>
@@ -264,31 +276,31 @@ namespace ModelGen.Domain
             var sources = new EquatableArray<string>(keys.Select(key => KeyPrefix + key).ToArray());
             var order = new EquatableArray<int>((gateOrder ?? Enumerable.Empty<int>()).ToArray());
             var shape = new EquatableArray<long>((dims ?? Enumerable.Empty<long>()).ToArray());
-            foreach (OnnxInitializer existing in _initializers)
+            string identity = WeightIdentity(sources, order, transpose, shape);
+            if (_weights.TryGetValue(identity, out string? existing))
             {
-                if (existing.Sources.Equals(sources) && existing.GateOrder.Equals(order) && existing.Transpose == transpose && existing.Dims.Equals(shape))
-                {
-                    return existing.Name;
-                }
+                return existing;
             }
 
-            return Add(new OnnxInitializer(
+            string name = Add(new OnnxInitializer(
                 Fresh(hint),
                 sources,
                 order,
                 transpose,
                 shape,
                 EquatableArray<long>.Empty,
-                EquatableArray<double>.Empty), exact: false);
+                EquatableArray<double>.Empty));
+            _weights.Add(identity, name);
+            return name;
         }
 
         /// <summary>An int64 constant (shapes, axes, indices).</summary>
         public string Int64s(string hint, params long[] values) =>
-            Add(new OnnxInitializer(Fresh(hint), EquatableArray<string>.Empty, EquatableArray<int>.Empty, false, new EquatableArray<long>(new[] { (long)values.Length }), new EquatableArray<long>(values), EquatableArray<double>.Empty), exact: false);
+            Add(new OnnxInitializer(Fresh(hint), EquatableArray<string>.Empty, EquatableArray<int>.Empty, false, new EquatableArray<long>(new[] { (long)values.Length }), new EquatableArray<long>(values), EquatableArray<double>.Empty));
 
         /// <summary>A float constant with the given dimensions (empty: a scalar).</summary>
         public string Floats(string hint, long[] dims, params double[] values) =>
-            Add(new OnnxInitializer(Fresh(hint), EquatableArray<string>.Empty, EquatableArray<int>.Empty, false, new EquatableArray<long>(dims), EquatableArray<long>.Empty, new EquatableArray<double>(values)), exact: false);
+            Add(new OnnxInitializer(Fresh(hint), EquatableArray<string>.Empty, EquatableArray<int>.Empty, false, new EquatableArray<long>(dims), EquatableArray<long>.Empty, new EquatableArray<double>(values)));
 
         /// <summary>A float scalar constant.</summary>
         public string Scalar(string hint, double value) => Floats(hint, System.Array.Empty<long>(), value);
@@ -322,24 +334,15 @@ namespace ModelGen.Domain
             }
         }
 
-        private string Add(OnnxInitializer initializer, bool exact)
+        private string Add(OnnxInitializer initializer)
         {
-            if (exact)
-            {
-                foreach (OnnxInitializer existing in _initializers)
-                {
-                    if (existing.Name == initializer.Name)
-                    {
-                        return existing.Name;
-                    }
-                }
-
-                _names.Add(initializer.Name);
-            }
-
             _initializers.Add(initializer);
             return initializer.Name;
         }
+
+        /// <summary>What a weight reads, as one string: its keys, gate order, transpose and dimensions.</summary>
+        private static string WeightIdentity(EquatableArray<string> sources, EquatableArray<int> order, bool transpose, EquatableArray<long> dims) =>
+            string.Join("\n", sources) + "|" + string.Join(",", order) + "|" + (transpose ? "T" : string.Empty) + "|" + string.Join(",", dims);
 
         private static EquatableArray<string> Strings(params string[] values) => new(values);
     }
