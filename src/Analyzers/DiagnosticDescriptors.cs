@@ -86,7 +86,7 @@ namespace ModelGen.Analyzers
             "Model cannot be exported to ONNX",
             ExportCategory,
             DiagnosticSeverity.Info,
-            "Every generated model gets ExportOnnx(path) when each of its layers has an ONNX mapping in evaluation mode. A layer without one (attention, a transformer encoder layer, an adaptive pool whose input is not a multiple of its output, a padding mode ONNX's Conv cannot express) keeps the export method out of the model rather than writing a half graph. The model itself is generated and trains as usual.");
+            "Every generated model gets ExportOnnx(path) when its whole forward has an ONNX mapping in evaluation mode: every layer kind, block, residual sum, branch join and reused layer maps. What the compile-time plan does not describe, a forward written by hand (the model's, or a block's that the model uses), keeps the export method out of the model rather than writing a half graph. The model itself is generated and trains as usual.");
 
         /// <summary>A block is used without a parameter its layers take.</summary>
         public const string MissingBlockParameterId = "MG0030";

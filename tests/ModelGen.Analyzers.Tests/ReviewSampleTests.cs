@@ -24,8 +24,8 @@ public sealed class ReviewSampleTests
     [MemberData(nameof(ZooModels))]
     public Task ZooModel_NoDiagnostics(string resource) =>
         // AlexNet and the Keras MNIST model acknowledge MG0003 and VGG-16-BN MG0019 with #pragma,
-        // as the published models have them; any other warning fails here. The ResNets' blocks
-        // are not exported to ONNX yet, which MG0015 reports as information.
+        // as the published models have them; any other warning fails here, and so does a model
+        // without ONNX export (MG0015: the ResNets' blocks and residual sums export).
         AnalyzerTest.VerifyNoWarningsAsync(Embedded(resource));
 
     [Fact]

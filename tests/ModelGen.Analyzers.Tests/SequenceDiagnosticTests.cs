@@ -192,10 +192,8 @@ public sealed class SequenceDiagnosticTests
                 public partial class LstmNet { }
 
                 [Model(16, SequenceLength = "L")]
-                [PositionalEncoding, {|#0:MultiheadAttention(4)|}, TransformerEncoderLayer(4, DimFeedforward = 32, NormFirst = true)]
+                [PositionalEncoding, MultiheadAttention(4), TransformerEncoderLayer(4, DimFeedforward = 32, NormFirst = true)]
                 [GRU(8, Bidirectional = true, ReturnSequences = false), Linear(3)]
                 public partial class Encoder { }
-                """),
-            // Only the ONNX export's information (issue 12): attention has no ONNX mapping yet.
-            At(0, OnnxUnmapped, "MultiheadAttention(4) has no ONNX mapping yet, so Encoder gets no ExportOnnx method; blocks, branches and shared layers do not export yet, and docs/layers.md lists the layer kinds that do"));
+                """));
 }

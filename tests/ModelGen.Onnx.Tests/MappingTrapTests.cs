@@ -12,7 +12,7 @@ namespace ModelGen.Onnx.Tests
     /// TorchSharp in ONNX Runtime, and the naive mapping (the same graph with the trap undone)
     /// does not (or is refused), so a regression to it fails here.
     /// </summary>
-    public sealed class MappingTrapTests
+    public sealed partial class MappingTrapTests
     {
         [Fact]
         public void Conv_pads_are_all_begins_then_all_ends()

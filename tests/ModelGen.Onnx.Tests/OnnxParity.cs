@@ -37,6 +37,34 @@ namespace ModelGen.Onnx.Tests
             (nn.Module<Tensor, Tensor>)Activator.CreateInstance(type, new object?[] { null })!;
 
         /// <summary>
+        /// Gives every batch norm of <paramref name="model"/> running statistics and an affine map
+        /// away from their initial 0 and 1 (mean ~ N(0, 0.5²), variance and scale in [0.5, 1.5), shift
+        /// ~ N(0, 0.1²)), so a graph that read the wrong tensor, or none, would differ.
+        /// </summary>
+        public static void RandomizeBatchNorm(nn.Module model)
+        {
+            using var noGrad = torch.no_grad();
+            var tensors = model.named_buffers().Select(b => (b.name, Tensor: b.buffer))
+                .Concat(model.named_parameters().Select(p => (p.name, Tensor: (Tensor)p.parameter)))
+                .ToDictionary(t => t.name, t => t.Tensor);
+            foreach (string mean in tensors.Keys.Where(k => k.EndsWith(".running_mean", StringComparison.Ordinal)).ToArray())
+            {
+                string owner = mean.Substring(0, mean.Length - "running_mean".Length);
+                tensors[mean].copy_(torch.randn(tensors[mean].shape) * 0.5);
+                tensors[owner + "running_var"].copy_(torch.rand(tensors[mean].shape) + 0.5);
+                if (tensors.TryGetValue(owner + "weight", out var weight))
+                {
+                    weight.copy_(torch.rand(weight.shape) + 0.5);
+                }
+
+                if (tensors.TryGetValue(owner + "bias", out var bias))
+                {
+                    bias.copy_(torch.randn(bias.shape) * 0.1);
+                }
+            }
+        }
+
+        /// <summary>
         /// Exports <paramref name="module"/> and compares at batch sizes 1 and 7 (and, for a symbolic
         /// length, lengths 3 and 5). Returns the largest difference seen.
         /// </summary>

@@ -243,7 +243,7 @@ namespace Samples.Vision
         /// <param name="stream">Where to write the ONNX bytes.</param>
         public void ExportOnnx(global::System.IO.Stream stream) => global::ModelGen.Onnx.OnnxExporter.Export(this, OnnxGraph(), stream);
 
-        /// <summary>The ONNX graph planned at compile time: 39 nodes; weights are named by their state_dict keys and read when exporting.</summary>
+        /// <summary>The ONNX graph planned at compile time: 42 nodes; weights are named by their state_dict keys and read when exporting.</summary>
         public static global::ModelGen.Onnx.OnnxGraphPlan OnnxGraph()
         {
             var graph = new global::ModelGen.Onnx.OnnxGraphPlan("VisionTour", opset: 22, irVersion: 10);
@@ -253,6 +253,9 @@ namespace Samples.Vision
             graph.Weight("conv1.weight");
             graph.Weight("conv1.bias");
             graph.Weight("conv2.weight");
+            graph.Floats("lppool1/p", global::System.Array.Empty<long>(), new float[] { 2f });
+            graph.Floats("lppool1/window", global::System.Array.Empty<long>(), new float[] { 4f });
+            graph.Floats("lppool1/inverse_p", global::System.Array.Empty<long>(), new float[] { 0.5f });
             graph.Weight("deconv1.weight");
             graph.Weight("deconv1.bias");
             graph.Int64s("upsample1/size", new long[] { 2 }, new long[] { 8, 8 });
@@ -288,7 +291,10 @@ namespace Samples.Vision
             graph.Node("Relu", "relu1", new[] { "conv1" }, new[] { "relu1" });
             graph.Node("Conv", "conv2", new[] { "relu1", "conv2.weight" }, new[] { "conv2" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 3, 3 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 1, 1, 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("group", 16));
             graph.Node("MaxPool", "maxpool1", new[] { "conv2" }, new[] { "maxpool1" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 0, 0, 0, 0 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("ceil_mode", 1), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1, 1 }));
-            graph.Node("LpPool", "lppool1", new[] { "maxpool1" }, new[] { "lppool1" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("p", 2), global::ModelGen.Onnx.OnnxAttributeValue.Int("ceil_mode", 0));
+            graph.Node("Pow", "lppool1/Pow", new[] { "maxpool1", "lppool1/p" }, new[] { "lppool1/Pow" });
+            graph.Node("AveragePool", "lppool1/AveragePool", new[] { "lppool1/Pow" }, new[] { "lppool1/AveragePool" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("ceil_mode", 0));
+            graph.Node("Mul", "lppool1/Mul", new[] { "lppool1/AveragePool", "lppool1/window" }, new[] { "lppool1/Mul" });
+            graph.Node("Pow", "lppool1", new[] { "lppool1/Mul", "lppool1/inverse_p" }, new[] { "lppool1" });
             graph.Node("ConvTranspose", "deconv1", new[] { "lppool1", "deconv1.weight", "deconv1.bias" }, new[] { "deconv1" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 0, 0, 0, 0 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("group", 1));
             graph.Node("Shape", "upsample1/Shape", new[] { "deconv1" }, new[] { "upsample1/Shape" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("end", 2));
             graph.Node("Concat", "upsample1/Concat", new[] { "upsample1/Shape", "upsample1/size" }, new[] { "upsample1/Concat" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("axis", 0));

@@ -263,6 +263,99 @@ namespace ModelGen.Parity.Tests.Models
             base.Dispose(disposing);
         }
 
+        /// <summary>
+        /// Writes the model, with its weights as they are now, as an ONNX file (opset 22, IR version 10) for
+        /// ONNX Runtime and other ONNX servers, in evaluation mode (dropout is the identity, batch
+        /// norm uses its running statistics). Input "input": int64 N×8; output "output": float N×2.
+        /// The file is written next to <paramref name="path"/> and renamed, so an interrupted export leaves no half file.
+        /// </summary>
+        /// <param name="path">Where to write the <c>.onnx</c> file.</param>
+        public void ExportOnnx(string path) => global::ModelGen.Onnx.OnnxExporter.ExportFile(this, OnnxGraph(), path);
+
+        /// <summary>Writes the model as ONNX to <paramref name="stream"/>: see <see cref="ExportOnnx(string)"/>.</summary>
+        /// <param name="stream">Where to write the ONNX bytes.</param>
+        public void ExportOnnx(global::System.IO.Stream stream) => global::ModelGen.Onnx.OnnxExporter.Export(this, OnnxGraph(), stream);
+
+        /// <summary>The ONNX graph planned at compile time: 46 nodes; weights are named by their state_dict keys and read when exporting.</summary>
+        public static global::ModelGen.Onnx.OnnxGraphPlan OnnxGraph()
+        {
+            var graph = new global::ModelGen.Onnx.OnnxGraphPlan("TokenTransformerClassifier", opset: 22, irVersion: 10);
+            graph.Input("input", int64: true, "N", 8);
+            graph.Output("output", int64: false, "N", 2);
+            graph.Weight("embedding1.weight");
+            graph.Int64s("posenc1/length_axis", global::System.Array.Empty<long>(), new long[] { 1 });
+            graph.Int64s("posenc1/start", global::System.Array.Empty<long>(), new long[] { 0 });
+            graph.Int64s("posenc1/delta", global::System.Array.Empty<long>(), new long[] { 1 });
+            graph.Int64s("posenc1/column_axis", new long[] { 1 }, new long[] { 1 });
+            graph.Floats("posenc1/frequencies", new long[] { 1, 8 }, new float[] { 1f, 0.31622776f, 0.1f, 0.031622775f, 0.01f, 0.0031622776f, 0.001f, 0.00031622776f });
+            graph.Int64s("posenc1/pair_axis", new long[] { 1 }, new long[] { 2 });
+            graph.Int64s("posenc1/table_shape", new long[] { 2 }, new long[] { 0, -1 });
+            graph.Weight("encoder1.self_attn.in_proj_weight");
+            graph.Weight("encoder1.self_attn.in_proj_bias");
+            graph.Int64s("encoder1.self_attn/heads_shape", new long[] { 4 }, new long[] { 0, 0, 2, 8 });
+            graph.Floats("encoder1.self_attn/scale", global::System.Array.Empty<long>(), new float[] { 0.35355338f });
+            graph.Int64s("encoder1.self_attn/merged_shape", new long[] { 3 }, new long[] { 0, 0, 16 });
+            graph.Weight("encoder1.self_attn.out_proj.weight");
+            graph.Weight("encoder1.self_attn.out_proj.bias");
+            graph.Weight("encoder1.norm1.weight");
+            graph.Weight("encoder1.norm1.bias");
+            graph.Weight("encoder1.linear1.weight");
+            graph.Weight("encoder1.linear1.bias");
+            graph.Weight("encoder1.linear2.weight");
+            graph.Weight("encoder1.linear2.bias");
+            graph.Weight("encoder1.norm2.weight");
+            graph.Weight("encoder1.norm2.bias");
+            graph.Weight("fc1.weight");
+            graph.Weight("fc1.bias");
+            graph.Node("Gather", "embedding1", new[] { "embedding1.weight", "input" }, new[] { "embedding1" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("axis", 0));
+            graph.Node("Shape", "posenc1/Shape", new[] { "embedding1" }, new[] { "posenc1/Shape" });
+            graph.Node("Gather", "posenc1/Gather", new[] { "posenc1/Shape", "posenc1/length_axis" }, new[] { "posenc1/Gather" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("axis", 0));
+            graph.Node("Range", "posenc1/Range", new[] { "posenc1/start", "posenc1/Gather", "posenc1/delta" }, new[] { "posenc1/Range" });
+            graph.Node("Cast", "posenc1/Cast", new[] { "posenc1/Range" }, new[] { "posenc1/Cast" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("to", 1));
+            graph.Node("Unsqueeze", "posenc1/Unsqueeze", new[] { "posenc1/Cast", "posenc1/column_axis" }, new[] { "posenc1/Unsqueeze" });
+            graph.Node("Mul", "posenc1/Mul", new[] { "posenc1/Unsqueeze", "posenc1/frequencies" }, new[] { "posenc1/Mul" });
+            graph.Node("Sin", "posenc1/Sin", new[] { "posenc1/Mul" }, new[] { "posenc1/Sin" });
+            graph.Node("Unsqueeze", "posenc1/Unsqueeze_2", new[] { "posenc1/Sin", "posenc1/pair_axis" }, new[] { "posenc1/Unsqueeze_2" });
+            graph.Node("Cos", "posenc1/Cos", new[] { "posenc1/Mul" }, new[] { "posenc1/Cos" });
+            graph.Node("Unsqueeze", "posenc1/Unsqueeze_3", new[] { "posenc1/Cos", "posenc1/pair_axis" }, new[] { "posenc1/Unsqueeze_3" });
+            graph.Node("Concat", "posenc1/Concat", new[] { "posenc1/Unsqueeze_2", "posenc1/Unsqueeze_3" }, new[] { "posenc1/Concat" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("axis", 2));
+            graph.Node("Reshape", "posenc1/Reshape", new[] { "posenc1/Concat", "posenc1/table_shape" }, new[] { "posenc1/Reshape" });
+            graph.Node("Add", "posenc1", new[] { "embedding1", "posenc1/Reshape" }, new[] { "posenc1" });
+            graph.Node("Transpose", "encoder1.self_attn/Transpose", new[] { "encoder1.self_attn.in_proj_weight" }, new[] { "encoder1.self_attn/Transpose" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("perm", new long[] { 1, 0 }));
+            graph.Node("MatMul", "encoder1.self_attn/MatMul", new[] { "posenc1", "encoder1.self_attn/Transpose" }, new[] { "encoder1.self_attn/MatMul" });
+            graph.Node("Add", "encoder1.self_attn/Add", new[] { "encoder1.self_attn/MatMul", "encoder1.self_attn.in_proj_bias" }, new[] { "encoder1.self_attn/Add" });
+            graph.Node("Split", "encoder1.self_attn/Split", new[] { "encoder1.self_attn/Add" }, new[] { "encoder1.self_attn/Split", "encoder1.self_attn/Split_1", "encoder1.self_attn/Split_2" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("axis", -1), global::ModelGen.Onnx.OnnxAttributeValue.Int("num_outputs", 3));
+            graph.Node("Reshape", "encoder1.self_attn/Reshape", new[] { "encoder1.self_attn/Split", "encoder1.self_attn/heads_shape" }, new[] { "encoder1.self_attn/Reshape" });
+            graph.Node("Transpose", "encoder1.self_attn/Transpose_2", new[] { "encoder1.self_attn/Reshape" }, new[] { "encoder1.self_attn/Transpose_2" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("perm", new long[] { 0, 2, 1, 3 }));
+            graph.Node("Reshape", "encoder1.self_attn/Reshape_2", new[] { "encoder1.self_attn/Split_1", "encoder1.self_attn/heads_shape" }, new[] { "encoder1.self_attn/Reshape_2" });
+            graph.Node("Transpose", "encoder1.self_attn/Transpose_3", new[] { "encoder1.self_attn/Reshape_2" }, new[] { "encoder1.self_attn/Transpose_3" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("perm", new long[] { 0, 2, 3, 1 }));
+            graph.Node("Reshape", "encoder1.self_attn/Reshape_3", new[] { "encoder1.self_attn/Split_2", "encoder1.self_attn/heads_shape" }, new[] { "encoder1.self_attn/Reshape_3" });
+            graph.Node("Transpose", "encoder1.self_attn/Transpose_4", new[] { "encoder1.self_attn/Reshape_3" }, new[] { "encoder1.self_attn/Transpose_4" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("perm", new long[] { 0, 2, 1, 3 }));
+            graph.Node("Mul", "encoder1.self_attn/Mul", new[] { "encoder1.self_attn/Transpose_2", "encoder1.self_attn/scale" }, new[] { "encoder1.self_attn/Mul" });
+            graph.Node("MatMul", "encoder1.self_attn/MatMul_2", new[] { "encoder1.self_attn/Mul", "encoder1.self_attn/Transpose_3" }, new[] { "encoder1.self_attn/MatMul_2" });
+            graph.Node("Softmax", "encoder1.self_attn/Softmax", new[] { "encoder1.self_attn/MatMul_2" }, new[] { "encoder1.self_attn/Softmax" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("axis", -1));
+            graph.Node("MatMul", "encoder1.self_attn/MatMul_3", new[] { "encoder1.self_attn/Softmax", "encoder1.self_attn/Transpose_4" }, new[] { "encoder1.self_attn/MatMul_3" });
+            graph.Node("Transpose", "encoder1.self_attn/Transpose_5", new[] { "encoder1.self_attn/MatMul_3" }, new[] { "encoder1.self_attn/Transpose_5" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("perm", new long[] { 0, 2, 1, 3 }));
+            graph.Node("Reshape", "encoder1.self_attn/Reshape_4", new[] { "encoder1.self_attn/Transpose_5", "encoder1.self_attn/merged_shape" }, new[] { "encoder1.self_attn/Reshape_4" });
+            graph.Node("Transpose", "encoder1.self_attn/Transpose_6", new[] { "encoder1.self_attn.out_proj.weight" }, new[] { "encoder1.self_attn/Transpose_6" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("perm", new long[] { 1, 0 }));
+            graph.Node("MatMul", "encoder1.self_attn/MatMul_4", new[] { "encoder1.self_attn/Reshape_4", "encoder1.self_attn/Transpose_6" }, new[] { "encoder1.self_attn/MatMul_4" });
+            graph.Node("Add", "encoder1.self_attn/Add_2", new[] { "encoder1.self_attn/MatMul_4", "encoder1.self_attn.out_proj.bias" }, new[] { "encoder1.self_attn/Add_2" });
+            graph.Node("Add", "encoder1.residual1/Add", new[] { "posenc1", "encoder1.self_attn/Add_2" }, new[] { "encoder1.residual1/Add" });
+            graph.Node("LayerNormalization", "encoder1.norm1/LayerNormalization", new[] { "encoder1.residual1/Add", "encoder1.norm1.weight", "encoder1.norm1.bias" }, new[] { "encoder1.norm1/LayerNormalization" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("axis", -1), global::ModelGen.Onnx.OnnxAttributeValue.Float("epsilon", 1E-05f));
+            graph.Node("Transpose", "encoder1.linear1/Transpose", new[] { "encoder1.linear1.weight" }, new[] { "encoder1.linear1/Transpose" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("perm", new long[] { 1, 0 }));
+            graph.Node("MatMul", "encoder1.linear1/MatMul", new[] { "encoder1.norm1/LayerNormalization", "encoder1.linear1/Transpose" }, new[] { "encoder1.linear1/MatMul" });
+            graph.Node("Add", "encoder1.linear1/Add", new[] { "encoder1.linear1/MatMul", "encoder1.linear1.bias" }, new[] { "encoder1.linear1/Add" });
+            graph.Node("Relu", "encoder1.activation/Relu", new[] { "encoder1.linear1/Add" }, new[] { "encoder1.activation/Relu" });
+            graph.Node("Transpose", "encoder1.linear2/Transpose", new[] { "encoder1.linear2.weight" }, new[] { "encoder1.linear2/Transpose" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("perm", new long[] { 1, 0 }));
+            graph.Node("MatMul", "encoder1.linear2/MatMul", new[] { "encoder1.activation/Relu", "encoder1.linear2/Transpose" }, new[] { "encoder1.linear2/MatMul" });
+            graph.Node("Add", "encoder1.linear2/Add", new[] { "encoder1.linear2/MatMul", "encoder1.linear2.bias" }, new[] { "encoder1.linear2/Add" });
+            graph.Node("Add", "encoder1.residual2/Add", new[] { "encoder1.norm1/LayerNormalization", "encoder1.linear2/Add" }, new[] { "encoder1.residual2/Add" });
+            graph.Node("LayerNormalization", "encoder1.norm2", new[] { "encoder1.residual2/Add", "encoder1.norm2.weight", "encoder1.norm2.bias" }, new[] { "encoder1.norm2" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("axis", -1), global::ModelGen.Onnx.OnnxAttributeValue.Float("epsilon", 1E-05f));
+            graph.Node("Flatten", "flatten1", new[] { "encoder1.norm2" }, new[] { "flatten1" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("axis", 1));
+            graph.Node("Gemm", "fc1", new[] { "flatten1", "fc1.weight", "fc1.bias" }, new[] { "output" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("transB", 1));
+            return graph;
+        }
+
         string global::ModelGen.IGeneratedModel.ModelName => "TokenTransformerClassifier";
         long global::ModelGen.IGeneratedModel.ParameterCount => ParameterCount;
         global::ModelGen.ModelCosts global::ModelGen.IGeneratedModel.Costs => Costs;

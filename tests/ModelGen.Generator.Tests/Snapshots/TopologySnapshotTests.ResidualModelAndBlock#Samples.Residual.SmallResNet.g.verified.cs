@@ -381,6 +381,98 @@ namespace Samples.Residual
             base.Dispose(disposing);
         }
 
+        /// <summary>
+        /// Writes the model, with its weights as they are now, as an ONNX file (opset 22, IR version 10) for
+        /// ONNX Runtime and other ONNX servers, in evaluation mode (dropout is the identity, batch
+        /// norm uses its running statistics). Input "input": float N×3×16×16; output "output": float N×10.
+        /// The file is written next to <paramref name="path"/> and renamed, so an interrupted export leaves no half file.
+        /// </summary>
+        /// <param name="path">Where to write the <c>.onnx</c> file.</param>
+        public void ExportOnnx(string path) => global::ModelGen.Onnx.OnnxExporter.ExportFile(this, OnnxGraph(), path);
+
+        /// <summary>Writes the model as ONNX to <paramref name="stream"/>: see <see cref="ExportOnnx(string)"/>.</summary>
+        /// <param name="stream">Where to write the ONNX bytes.</param>
+        public void ExportOnnx(global::System.IO.Stream stream) => global::ModelGen.Onnx.OnnxExporter.Export(this, OnnxGraph(), stream);
+
+        /// <summary>The ONNX graph planned at compile time: 29 nodes; weights are named by their state_dict keys and read when exporting.</summary>
+        public static global::ModelGen.Onnx.OnnxGraphPlan OnnxGraph()
+        {
+            var graph = new global::ModelGen.Onnx.OnnxGraphPlan("SmallResNet", opset: 22, irVersion: 10);
+            graph.Input("input", int64: false, "N", 3, 16, 16);
+            graph.Output("output", int64: false, "N", 10);
+            graph.Weight("conv1.weight");
+            graph.Weight("conv1.bias");
+            graph.Weight("stage1.0.conv1.weight");
+            graph.Weight("stage1.0.bn1.weight");
+            graph.Weight("stage1.0.bn1.bias");
+            graph.Weight("stage1.0.bn1.running_mean");
+            graph.Weight("stage1.0.bn1.running_var");
+            graph.Weight("stage1.0.conv2.weight");
+            graph.Weight("stage1.0.bn2.weight");
+            graph.Weight("stage1.0.bn2.bias");
+            graph.Weight("stage1.0.bn2.running_mean");
+            graph.Weight("stage1.0.bn2.running_var");
+            graph.Weight("stage1.1.conv1.weight");
+            graph.Weight("stage1.1.bn1.weight");
+            graph.Weight("stage1.1.bn1.bias");
+            graph.Weight("stage1.1.bn1.running_mean");
+            graph.Weight("stage1.1.bn1.running_var");
+            graph.Weight("stage1.1.conv2.weight");
+            graph.Weight("stage1.1.bn2.weight");
+            graph.Weight("stage1.1.bn2.bias");
+            graph.Weight("stage1.1.bn2.running_mean");
+            graph.Weight("stage1.1.bn2.running_var");
+            graph.Weight("stage2.conv1.weight");
+            graph.Weight("stage2.bn1.weight");
+            graph.Weight("stage2.bn1.bias");
+            graph.Weight("stage2.bn1.running_mean");
+            graph.Weight("stage2.bn1.running_var");
+            graph.Weight("stage2.conv2.weight");
+            graph.Weight("stage2.bn2.weight");
+            graph.Weight("stage2.bn2.bias");
+            graph.Weight("stage2.bn2.running_mean");
+            graph.Weight("stage2.bn2.running_var");
+            graph.Weight("stage2.downsample.0.weight");
+            graph.Weight("stage2.downsample.1.weight");
+            graph.Weight("stage2.downsample.1.bias");
+            graph.Weight("stage2.downsample.1.running_mean");
+            graph.Weight("stage2.downsample.1.running_var");
+            graph.Weight("dense.0.conv1.weight");
+            graph.Weight("dense.0.conv1.bias");
+            graph.Weight("fc.weight");
+            graph.Weight("fc.bias");
+            graph.Node("Conv", "conv1", new[] { "input", "conv1.weight", "conv1.bias" }, new[] { "conv1" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 3, 3 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 1, 1, 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("group", 1));
+            graph.Node("Conv", "stage1.0.conv1", new[] { "conv1", "stage1.0.conv1.weight" }, new[] { "stage1.0.conv1" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 3, 3 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 1, 1, 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("group", 1));
+            graph.Node("BatchNormalization", "stage1.0.bn1", new[] { "stage1.0.conv1", "stage1.0.bn1.weight", "stage1.0.bn1.bias", "stage1.0.bn1.running_mean", "stage1.0.bn1.running_var" }, new[] { "stage1.0.bn1" }, global::ModelGen.Onnx.OnnxAttributeValue.Float("epsilon", 1E-05f), global::ModelGen.Onnx.OnnxAttributeValue.Float("momentum", 0.9f));
+            graph.Node("Relu", "stage1.0.relu", new[] { "stage1.0.bn1" }, new[] { "stage1.0.relu" });
+            graph.Node("Conv", "stage1.0.conv2", new[] { "stage1.0.relu", "stage1.0.conv2.weight" }, new[] { "stage1.0.conv2" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 3, 3 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 1, 1, 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("group", 1));
+            graph.Node("BatchNormalization", "stage1.0.bn2", new[] { "stage1.0.conv2", "stage1.0.bn2.weight", "stage1.0.bn2.bias", "stage1.0.bn2.running_mean", "stage1.0.bn2.running_var" }, new[] { "stage1.0.bn2" }, global::ModelGen.Onnx.OnnxAttributeValue.Float("epsilon", 1E-05f), global::ModelGen.Onnx.OnnxAttributeValue.Float("momentum", 0.9f));
+            graph.Node("Add", "stage1.0/Add", new[] { "stage1.0.bn2", "conv1" }, new[] { "stage1.0/Add" });
+            graph.Node("Relu", "stage1.0.relu1", new[] { "stage1.0/Add" }, new[] { "stage1.0.relu1" });
+            graph.Node("Conv", "stage1.1.conv1", new[] { "stage1.0.relu1", "stage1.1.conv1.weight" }, new[] { "stage1.1.conv1" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 3, 3 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 1, 1, 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("group", 1));
+            graph.Node("BatchNormalization", "stage1.1.bn1", new[] { "stage1.1.conv1", "stage1.1.bn1.weight", "stage1.1.bn1.bias", "stage1.1.bn1.running_mean", "stage1.1.bn1.running_var" }, new[] { "stage1.1.bn1" }, global::ModelGen.Onnx.OnnxAttributeValue.Float("epsilon", 1E-05f), global::ModelGen.Onnx.OnnxAttributeValue.Float("momentum", 0.9f));
+            graph.Node("Relu", "stage1.1.relu", new[] { "stage1.1.bn1" }, new[] { "stage1.1.relu" });
+            graph.Node("Conv", "stage1.1.conv2", new[] { "stage1.1.relu", "stage1.1.conv2.weight" }, new[] { "stage1.1.conv2" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 3, 3 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 1, 1, 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("group", 1));
+            graph.Node("BatchNormalization", "stage1.1.bn2", new[] { "stage1.1.conv2", "stage1.1.bn2.weight", "stage1.1.bn2.bias", "stage1.1.bn2.running_mean", "stage1.1.bn2.running_var" }, new[] { "stage1.1.bn2" }, global::ModelGen.Onnx.OnnxAttributeValue.Float("epsilon", 1E-05f), global::ModelGen.Onnx.OnnxAttributeValue.Float("momentum", 0.9f));
+            graph.Node("Add", "stage1.1/Add", new[] { "stage1.1.bn2", "stage1.0.relu1" }, new[] { "stage1.1/Add" });
+            graph.Node("Relu", "stage1.1.relu1", new[] { "stage1.1/Add" }, new[] { "stage1.1.relu1" });
+            graph.Node("Conv", "stage2.conv1", new[] { "stage1.1.relu1", "stage2.conv1.weight" }, new[] { "stage2.conv1" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 3, 3 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 1, 1, 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("group", 1));
+            graph.Node("BatchNormalization", "stage2.bn1", new[] { "stage2.conv1", "stage2.bn1.weight", "stage2.bn1.bias", "stage2.bn1.running_mean", "stage2.bn1.running_var" }, new[] { "stage2.bn1" }, global::ModelGen.Onnx.OnnxAttributeValue.Float("epsilon", 1E-05f), global::ModelGen.Onnx.OnnxAttributeValue.Float("momentum", 0.9f));
+            graph.Node("Relu", "stage2.relu", new[] { "stage2.bn1" }, new[] { "stage2.relu" });
+            graph.Node("Conv", "stage2.conv2", new[] { "stage2.relu", "stage2.conv2.weight" }, new[] { "stage2.conv2" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 3, 3 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 1, 1, 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("group", 1));
+            graph.Node("BatchNormalization", "stage2.bn2", new[] { "stage2.conv2", "stage2.bn2.weight", "stage2.bn2.bias", "stage2.bn2.running_mean", "stage2.bn2.running_var" }, new[] { "stage2.bn2" }, global::ModelGen.Onnx.OnnxAttributeValue.Float("epsilon", 1E-05f), global::ModelGen.Onnx.OnnxAttributeValue.Float("momentum", 0.9f));
+            graph.Node("Conv", "stage2.downsample.0", new[] { "stage1.1.relu1", "stage2.downsample.0.weight" }, new[] { "stage2.downsample.0" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 0, 0, 0, 0 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("group", 1));
+            graph.Node("BatchNormalization", "stage2.downsample.1", new[] { "stage2.downsample.0", "stage2.downsample.1.weight", "stage2.downsample.1.bias", "stage2.downsample.1.running_mean", "stage2.downsample.1.running_var" }, new[] { "stage2.downsample.1" }, global::ModelGen.Onnx.OnnxAttributeValue.Float("epsilon", 1E-05f), global::ModelGen.Onnx.OnnxAttributeValue.Float("momentum", 0.9f));
+            graph.Node("Add", "stage2/Add", new[] { "stage2.bn2", "stage2.downsample.1" }, new[] { "stage2/Add" });
+            graph.Node("Relu", "stage2.relu1", new[] { "stage2/Add" }, new[] { "stage2.relu1" });
+            graph.Node("Conv", "dense.0.conv1", new[] { "stage2.relu1", "dense.0.conv1.weight", "dense.0.conv1.bias" }, new[] { "dense.0.conv1" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 0, 0, 0, 0 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("group", 1));
+            graph.Node("Concat", "dense", new[] { "stage2.relu1", "dense.0.conv1" }, new[] { "dense" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("axis", 1));
+            graph.Node("GlobalAveragePool", "adaptiveavgpool1", new[] { "dense" }, new[] { "adaptiveavgpool1" });
+            graph.Node("Flatten", "flatten1", new[] { "adaptiveavgpool1" }, new[] { "flatten1" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("axis", 1));
+            graph.Node("Gemm", "fc", new[] { "flatten1", "fc.weight", "fc.bias" }, new[] { "output" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("transB", 1));
+            return graph;
+        }
+
         string global::ModelGen.IGeneratedModel.ModelName => "SmallResNet";
         long global::ModelGen.IGeneratedModel.ParameterCount => ParameterCount;
         global::ModelGen.ModelCosts global::ModelGen.IGeneratedModel.Costs => Costs;

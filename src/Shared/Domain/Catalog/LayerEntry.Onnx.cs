@@ -7,8 +7,10 @@ namespace ModelGen.Domain
         /// initializers (with any layout change) to <paramref name="graph"/> and returns the name
         /// of the layer's output value, or null when the kind (or this use of it) has no mapping,
         /// which keeps <c>ExportOnnx</c> out of the model (diagnostic MG0015). The graph's
-        /// <see cref="OnnxGraph.Scope"/> is the layer's field name, so weights are
-        /// <c>{field}.weight</c> and the last node's output is named after the field.
+        /// <see cref="OnnxGraph.Scope"/> is the layer's path (<c>conv1</c>, <c>layer1.0.conv1</c>)
+        /// and <see cref="OnnxGraph.Weight(string)"/> prepends the enclosing module's state_dict
+        /// prefix, so an entry asks for <c>{field}.weight</c> at any depth and the last node's output
+        /// is named after the path. Graph constructs (blocks, branches, reuse) override it too.
         /// </summary>
         /// <param name="layer">The layer, after inference (shapes, input features).</param>
         /// <param name="graph">The graph being built.</param>

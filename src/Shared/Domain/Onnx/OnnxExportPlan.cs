@@ -8,7 +8,8 @@ namespace ModelGen.Domain
     /// <param name="Input">The graph input (<c>input</c>, batch <c>N</c> first, the declared sequence length by name).</param>
     /// <param name="Output">The graph output (<c>output</c>).</param>
     /// <param name="Blocking">The index of the first layer without a mapping, or −1 (also −1 for a hand-written forward, which has no graph either).</param>
-    internal sealed record OnnxExport(OnnxGraph? Graph, OnnxValue Input, OnnxValue Output, int Blocking);
+    /// <param name="Unmapped">Why that layer does not map (<c>Block&lt;Custom&gt;(Width = 4): Custom writes its own forward, …</c>), or null.</param>
+    internal sealed record OnnxExport(OnnxGraph? Graph, OnnxValue Input, OnnxValue Output, int Blocking, string? Unmapped = null);
 
     /// <summary>
     /// Builds a model's ONNX graph from its compile-time plan by asking each layer's catalog
@@ -29,18 +30,10 @@ namespace ModelGen.Domain
             }
 
             var graph = new OnnxGraph();
-            string current = OnnxGraph.InputName;
-            for (int i = 0; i < plan.Layers.Count; i++)
+            string? current = Layers(plan.Layers, graph, OnnxGraph.InputName, out int blocking);
+            if (current is null)
             {
-                LayerPlan layer = plan.Layers[i];
-                graph.Scope = layer.FieldName;
-                string? next = layer.Entry.Onnx(layer, graph, current);
-                if (next is null)
-                {
-                    return new OnnxExport(null, input, output, i);
-                }
-
-                current = next;
+                return new OnnxExport(null, input, output, blocking, graph.Unmapped);
             }
 
             graph.Scope = string.Empty;
@@ -55,6 +48,36 @@ namespace ModelGen.Domain
             }
 
             return new OnnxExport(graph, input, output, -1);
+        }
+
+        /// <summary>
+        /// Adds <paramref name="layers"/> (a model's, or a block's body) in order from
+        /// <paramref name="input"/>, each through its entry's <see cref="LayerEntry.Onnx"/> with its
+        /// scope under <see cref="OnnxGraph.ScopePrefix"/>, and returns the last output's name; null
+        /// when a layer does not map (<paramref name="blocking"/> is its index and
+        /// <see cref="OnnxGraph.Unmapped"/> says why). Graph constructs (blocks, branches, reuse)
+        /// call it again for the layers they hold.
+        /// </summary>
+        public static string? Layers(IReadOnlyList<LayerPlan> layers, OnnxGraph graph, string input, out int blocking)
+        {
+            string current = input;
+            for (int i = 0; i < layers.Count; i++)
+            {
+                LayerPlan layer = layers[i];
+                graph.Scope = graph.ScopePrefix + layer.FieldName;
+                string? next = layer.Entry.Onnx(layer, graph, current);
+                if (next is null)
+                {
+                    graph.Unmapped ??= $"{layer.Spec.Display} has no ONNX mapping";
+                    blocking = i;
+                    return null;
+                }
+
+                current = next;
+            }
+
+            blocking = -1;
+            return current;
         }
 
         /// <summary>The problem that keeps <c>ExportOnnx</c> out of <paramref name="plan"/>, or null when every layer maps.</summary>
@@ -81,13 +104,13 @@ namespace ModelGen.Domain
                 return null;
             }
 
-            LayerPlan layer = plan.Layers[export.Blocking];
+            string reason = export.Unmapped ?? $"{plan.Layers[export.Blocking].Spec.Display} has no ONNX mapping";
             return new ModelProblem(
                 ProblemKind.OnnxUnmapped,
                 ProblemTarget.Layer,
                 export.Blocking,
-                $"{layer.Spec.Display} has no ONNX mapping yet, so {plan.Spec.Name} gets no ExportOnnx method; " +
-                "blocks, branches and shared layers do not export yet, and docs/layers.md lists the layer kinds that do");
+                $"{reason}, so {plan.Spec.Name} gets no ExportOnnx method; " +
+                "replace what does not map (docs/layers.md lists the kinds that do; a forward written by hand never does), or leave the model to TorchSharp");
         }
 
         private static EquatableArray<OnnxDim> Dims(EquatableArray<int> shape, string? length)

@@ -105,14 +105,20 @@ namespace ModelGen.Domain
     /// constants by value), the input and the output. Catalog entries add their nodes through
     /// <see cref="LayerEntry.Onnx"/>; the emitter writes the result as C# that rebuilds it at
     /// run time and pulls the weights from the module. Value names are unique: each layer's
-    /// output is named after its field (<c>conv1</c>) and the nodes inside a layer after the
-    /// field and the operator (<c>lstm1/Transpose</c>).
+    /// output is named after its path (<c>conv1</c>, inside blocks <c>layer1.0.conv1</c>) and the
+    /// nodes inside a layer after the path and the operator (<c>lstm1/Transpose</c>). Blocks,
+    /// repetitions, branches and projections nest (<see cref="Nest"/>): a stack of state_dict
+    /// prefixes, so weights keep their keys (<c>layer1.0.downsample.0.weight</c>) at any depth.
     /// </summary>
     internal sealed class OnnxGraph
     {
         private readonly List<OnnxNode> _nodes = new();
         private readonly List<OnnxInitializer> _initializers = new();
         private readonly HashSet<string> _names = new(System.StringComparer.Ordinal);
+
+        // Weights already added, by what they read (keys, gate order, transpose, dims), so a layer
+        // applied again gets its initializer back in constant time however large the graph.
+        private readonly Dictionary<string, string> _weights = new(System.StringComparer.Ordinal);
 
         /// <summary>The opset every model is stamped with (ONNX's default domain).</summary>
         public const int Opset = 22;
@@ -135,8 +141,67 @@ namespace ModelGen.Domain
         /// <summary>The initializers, in first-use order.</summary>
         public IReadOnlyList<OnnxInitializer> Initializers => _initializers;
 
-        /// <summary>The layer being added (its field name prefixes the names of its nodes).</summary>
+        /// <summary>
+        /// The layer being added (its field name prefixes the names of its nodes); inside a block,
+        /// the path of the block's use first: <c>layer1.0.conv1</c>.
+        /// </summary>
         public string Scope { get; set; } = string.Empty;
+
+        /// <summary>
+        /// The state_dict prefix of the module whose layers are being added (<c>layer1.0.</c>
+        /// inside torchvision's first basic block, empty at the top): <see cref="Weight(string)"/>
+        /// prepends it, so an entry names its weights by its field alone at any depth.
+        /// </summary>
+        public string KeyPrefix { get; private set; } = string.Empty;
+
+        /// <summary>The prefix of the scopes of the layers being added (<c>layer1.0.</c>), empty at the top.</summary>
+        public string ScopePrefix { get; private set; } = string.Empty;
+
+        /// <summary>
+        /// Why the graph could not be completed (<c>LPPool2d(3, 2) has no ONNX mapping</c>), set by
+        /// the layer or graph construct that returned null; null while every layer maps.
+        /// </summary>
+        public string? Unmapped { get; set; }
+
+        /// <summary>
+        /// Enters a submodule until the returned value is disposed: its weights are read under
+        /// <see cref="KeyPrefix"/> + <paramref name="key"/> + "." (the state_dict path of a block, a
+        /// repetition, a branch, a shortcut's projection), and its layers' scopes start with
+        /// <paramref name="scope"/> + "." (the same path, or a reuse's own name for a block applied again).
+        /// </summary>
+        /// <param name="key">The submodule's name relative to the current module: <c>layer1.0</c>, <c>downsample</c>.</param>
+        /// <param name="scope">The full scope of the submodule's nodes: <c>layer1.0</c>.</param>
+        public Nesting Nest(string key, string scope)
+        {
+            var saved = new Nesting(this, KeyPrefix, ScopePrefix, Scope);
+            KeyPrefix = KeyPrefix + key + ".";
+            ScopePrefix = scope + ".";
+            return saved;
+        }
+
+        /// <summary>Restores the prefixes and the scope <see cref="Nest"/> replaced.</summary>
+        internal readonly struct Nesting : System.IDisposable
+        {
+            private readonly OnnxGraph _graph;
+            private readonly string _key;
+            private readonly string _prefix;
+            private readonly string _scope;
+
+            public Nesting(OnnxGraph graph, string key, string prefix, string scope)
+            {
+                _graph = graph;
+                _key = key;
+                _prefix = prefix;
+                _scope = scope;
+            }
+
+            public void Dispose()
+            {
+                _graph.KeyPrefix = _key;
+                _graph.ScopePrefix = _prefix;
+                _graph.Scope = _scope;
+            }
+        }
 
         /// <summary>The name of the layer's output value: the scope itself.</summary>
         public string Result => Scope;
@@ -174,7 +239,7 @@ namespace ModelGen.Domain
 
         /// <summary>An int64 scalar constant.</summary>
         public string Int64Scalar(string hint, long value) =>
-            Add(new OnnxInitializer(Fresh(hint), EquatableArray<string>.Empty, EquatableArray<int>.Empty, false, EquatableArray<long>.Empty, new EquatableArray<long>(new[] { value }), EquatableArray<double>.Empty), exact: false);
+            Add(new OnnxInitializer(Fresh(hint), EquatableArray<string>.Empty, EquatableArray<int>.Empty, false, EquatableArray<long>.Empty, new EquatableArray<long>(new[] { value }), EquatableArray<double>.Empty));
 
         /// <summary>Adds an intermediate node (not the layer's result) with one output.</summary>
         public string Step(string op, IEnumerable<string> inputs, params OnnxAttribute[] attributes) => Node(op, inputs, last: false, attributes);
@@ -182,27 +247,60 @@ namespace ModelGen.Domain
         /// <summary>Adds the layer's last node; its output is named after the layer.</summary>
         public string Last(string op, IEnumerable<string> inputs, params OnnxAttribute[] attributes) => Node(op, inputs, last: true, attributes);
 
-        /// <summary>A weight from the state_dict, unchanged, named by its key (<c>conv1.weight</c>).</summary>
-        public string Weight(string key) => Add(new OnnxInitializer(key, Strings(key), EquatableArray<int>.Empty, false, EquatableArray<long>.Empty, EquatableArray<long>.Empty, EquatableArray<double>.Empty), exact: true);
+        /// <summary>
+        /// A weight from the state_dict, unchanged, named by its full key (<see cref="KeyPrefix"/> +
+        /// <paramref name="key"/>: <c>conv1.weight</c>, <c>layer1.0.conv1.weight</c>). A layer applied
+        /// again gets the same initializer, never a copy.
+        /// </summary>
+        public string Weight(string key)
+        {
+            string full = KeyPrefix + key;
+            string identity = WeightIdentity(Strings(full), EquatableArray<int>.Empty, false, EquatableArray<long>.Empty);
+            if (!_weights.ContainsKey(identity))
+            {
+                _names.Add(full);
+                _initializers.Add(new OnnxInitializer(full, Strings(full), EquatableArray<int>.Empty, false, EquatableArray<long>.Empty, EquatableArray<long>.Empty, EquatableArray<double>.Empty));
+                _weights.Add(identity, full);
+            }
 
-        /// <summary>A weight from the state_dict with a layout change (see <see cref="OnnxInitializer"/>).</summary>
-        public string Weight(string hint, IEnumerable<string> keys, IEnumerable<int>? gateOrder = null, bool transpose = false, IEnumerable<long>? dims = null) =>
-            Add(new OnnxInitializer(
+            return full;
+        }
+
+        /// <summary>
+        /// A weight from the state_dict with a layout change (see <see cref="OnnxInitializer"/>), the
+        /// keys under <see cref="KeyPrefix"/>. The same keys with the same change (a reused layer)
+        /// give the same initializer.
+        /// </summary>
+        public string Weight(string hint, IEnumerable<string> keys, IEnumerable<int>? gateOrder = null, bool transpose = false, IEnumerable<long>? dims = null)
+        {
+            var sources = new EquatableArray<string>(keys.Select(key => KeyPrefix + key).ToArray());
+            var order = new EquatableArray<int>((gateOrder ?? Enumerable.Empty<int>()).ToArray());
+            var shape = new EquatableArray<long>((dims ?? Enumerable.Empty<long>()).ToArray());
+            string identity = WeightIdentity(sources, order, transpose, shape);
+            if (_weights.TryGetValue(identity, out string? existing))
+            {
+                return existing;
+            }
+
+            string name = Add(new OnnxInitializer(
                 Fresh(hint),
-                new EquatableArray<string>(keys.ToArray()),
-                new EquatableArray<int>((gateOrder ?? Enumerable.Empty<int>()).ToArray()),
+                sources,
+                order,
                 transpose,
-                new EquatableArray<long>((dims ?? Enumerable.Empty<long>()).ToArray()),
+                shape,
                 EquatableArray<long>.Empty,
-                EquatableArray<double>.Empty), exact: false);
+                EquatableArray<double>.Empty));
+            _weights.Add(identity, name);
+            return name;
+        }
 
         /// <summary>An int64 constant (shapes, axes, indices).</summary>
         public string Int64s(string hint, params long[] values) =>
-            Add(new OnnxInitializer(Fresh(hint), EquatableArray<string>.Empty, EquatableArray<int>.Empty, false, new EquatableArray<long>(new[] { (long)values.Length }), new EquatableArray<long>(values), EquatableArray<double>.Empty), exact: false);
+            Add(new OnnxInitializer(Fresh(hint), EquatableArray<string>.Empty, EquatableArray<int>.Empty, false, new EquatableArray<long>(new[] { (long)values.Length }), new EquatableArray<long>(values), EquatableArray<double>.Empty));
 
         /// <summary>A float constant with the given dimensions (empty: a scalar).</summary>
         public string Floats(string hint, long[] dims, params double[] values) =>
-            Add(new OnnxInitializer(Fresh(hint), EquatableArray<string>.Empty, EquatableArray<int>.Empty, false, new EquatableArray<long>(dims), EquatableArray<long>.Empty, new EquatableArray<double>(values)), exact: false);
+            Add(new OnnxInitializer(Fresh(hint), EquatableArray<string>.Empty, EquatableArray<int>.Empty, false, new EquatableArray<long>(dims), EquatableArray<long>.Empty, new EquatableArray<double>(values)));
 
         /// <summary>A float scalar constant.</summary>
         public string Scalar(string hint, double value) => Floats(hint, System.Array.Empty<long>(), value);
@@ -236,24 +334,15 @@ namespace ModelGen.Domain
             }
         }
 
-        private string Add(OnnxInitializer initializer, bool exact)
+        private string Add(OnnxInitializer initializer)
         {
-            if (exact)
-            {
-                foreach (OnnxInitializer existing in _initializers)
-                {
-                    if (existing.Name == initializer.Name)
-                    {
-                        return existing.Name;
-                    }
-                }
-
-                _names.Add(initializer.Name);
-            }
-
             _initializers.Add(initializer);
             return initializer.Name;
         }
+
+        /// <summary>What a weight reads, as one string: its keys, gate order, transpose and dimensions.</summary>
+        private static string WeightIdentity(EquatableArray<string> sources, EquatableArray<int> order, bool transpose, EquatableArray<long> dims) =>
+            string.Join("\n", sources) + "|" + string.Join(",", order) + "|" + (transpose ? "T" : string.Empty) + "|" + string.Join(",", dims);
 
         private static EquatableArray<string> Strings(params string[] values) => new(values);
     }
