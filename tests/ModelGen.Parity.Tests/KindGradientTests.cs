@@ -69,6 +69,16 @@ namespace ModelGen.Parity.Tests
         }
 
         [Theory]
+        [InlineData(1)]
+        [InlineData(3)]
+        public void Adaptive_max_pooling_to_a_larger_output(int n)
+        {
+            torch.manual_seed(53);
+            using var model = GradientCheck.Float64(new GradAdaptiveMaxLarger());
+            GradientCheck.AssertMatchesAutograd(model, Floats(n, 2, 7, 6), Floats(n, 2), Tolerance);
+        }
+
+        [Theory]
         [InlineData(1, false)]
         [InlineData(4, false)]
         [InlineData(1, true)]
@@ -150,6 +160,15 @@ namespace ModelGen.Parity.Tests
             torch.manual_seed(51);
             using var model = GradientCheck.Float64(new GradRecurrentDropout());
             GradientCheck.AssertMatchesAutograd(model, Floats(n, length, 4), Floats(n, 2), Tolerance, eval);
+        }
+
+        /// <summary>In float32 libtorch runs its LSTM through oneDNN (mkldnn), which draws the dropout between layers too: the same masks.</summary>
+        [Fact]
+        public void Recurrent_dropout_in_float32_replays_the_mkldnn_kernels_masks()
+        {
+            torch.manual_seed(54);
+            using var model = new GradRecurrentDropout();
+            GradientCheck.AssertMatchesAutograd(model, torch.randn(3, 6, 4), torch.randn(3, 2), 1e-4);
         }
 
         [Theory]

@@ -69,6 +69,17 @@ namespace ModelGen.Parity.Tests.Models
     [Loss(LossKind.CrossEntropy), Optimizer(OptimizerKind.SGD)]
     public partial class GradLpAndAdaptiveMaxPools;
 
+    /// <summary>Adaptive max pooling to an output larger than its input (windows repeat input positions, whose gradients add up) after one that shrinks it.</summary>
+    [Model(2, 7, 6)]
+    [Conv2d(3, Kernel = 2, Stride = 2)]
+    [AdaptiveMaxPool2d(2)]
+    [Conv2d(3, Kernel = 1)]
+    [AdaptiveMaxPool2d(5, 3)]
+    [Flatten]
+    [Linear(2)]
+    [Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD)]
+    public partial class GradAdaptiveMaxLarger;
+
     /// <summary>GroupNorm with and without affine (on a map and on a C×L sequence), InstanceNorm2d plain and with affine and running statistics.</summary>
     [Model(3, 6, 5)]
     [Conv2d(6, Kernel = 3, Padding = 1), GroupNorm(3)]
