@@ -180,5 +180,16 @@ namespace ModelGen.Parity.Tests
             using var model = GradientCheck.Float64(new GradRnnDropout());
             GradientCheck.AssertMatchesAutograd(model, Floats(n, length, 3), Classes(n, 3), Tolerance);
         }
+
+        [Theory]
+        [InlineData(1)]
+        [InlineData(4)]
+        public void Encoder_decoder_of_the_snapshot(int n)
+        {
+            torch.manual_seed(55);
+            using var model = GradientCheck.Float64(new EncoderDecoderNet());
+            Assert.Equal(2_539, EncoderDecoderNet.ParameterCount);
+            GradientCheck.AssertMatchesAutograd(model, Floats(n, 1, 12, 12), Classes(n, 3), Tolerance);
+        }
     }
 }
