@@ -142,6 +142,16 @@ namespace ModelGen.Parity.Tests
         }
 
         [Theory]
+        [InlineData(1)]
+        [InlineData(3)]
+        public void Maxout_shares_delta_among_tied_pieces(int n)
+        {
+            torch.manual_seed(56);
+            using var model = GradientCheck.Float64(new GradMaxoutTies());
+            GradientCheck.AssertMatchesAutograd(model, Floats(n, 2, 5), Floats(n, 2), Tolerance);
+        }
+
+        [Theory]
         [InlineData(1, 1)]
         [InlineData(3, 6)]
         public void Maxout_per_position_and_positional_encoding(int n, int length)

@@ -140,15 +140,25 @@ namespace ModelGen.Parity.Tests.Models
     [Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD)]
     public partial class GradUpsample1d3d;
 
-    /// <summary>Maxout over features, over channels of a map, and over features of each position of a sequence; a ZeroPad2d that crops on two sides.</summary>
+    /// <summary>Maxout over channels of a map and over features after ReLU; a ZeroPad2d that crops on two sides.</summary>
     [Model(2, 6, 5)]
     [Conv2d(6, Kernel = 3, Padding = 1), Maxout(3)]
     [Conv2d(4, Kernel = 1), ZeroPad2d(-1, 2, 1, -2)]
     [Flatten]
-    [Linear(12), Maxout(4)]
+    [Linear(12), ReLU, Maxout(4)]
     [Linear(3)]
     [Loss(LossKind.CrossEntropy), Optimizer(OptimizerKind.SGD)]
     public partial class GradMaxoutAndCrop;
+
+    /// <summary>Maxout over exact ties: nearest upsampling doubles each value, so every pair of pieces is tied and δ is shared evenly (as amax's gradient shares it).</summary>
+    [Model(2, 5)]
+    [Conv1d(1, Kernel = 2)]
+    [Upsample(ScaleFactor = 2)]
+    [Flatten]
+    [Maxout(2)]
+    [Linear(2)]
+    [Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD)]
+    public partial class GradMaxoutTies;
 
     /// <summary>Maxout per position of a sequence and the sinusoidal positional encoding.</summary>
     [Model(5, SequenceLength = "L")]
