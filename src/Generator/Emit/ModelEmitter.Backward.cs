@@ -169,7 +169,7 @@ namespace ModelGen.Generator.Emit
                     string formula = layer.Entry.BackwardFormula(layer);
                     string shapes = $"δ {CSharp.Batched(layer.OutputShape, length)} → {CSharp.Batched(layer.InputShape, length)}";
                     writer.WriteLine($"// [{layer.Spec.Display}]  {shapes}{(formula.Length > 0 ? ": " + formula : string.Empty)}");
-                    if (statements.Count == 0)
+                    if (statements.Count == 0 && !names.NeedsInputGradient)
                     {
                         writer.WriteLine("// (the input is data: nothing to propagate)");
                     }

@@ -195,7 +195,7 @@ namespace ModelGen.Parity.Tests.Models
             // Targets are checked before the loss sees them: a clear message instead of a libtorch error.
             LossFunction.CheckBatch("TokenTransformerClassifier", input, target, OutputShape);
             var optimizer = Optimizer;
-            // Gradients by autograd: [PositionalEncoding] has no backward rule.
+            // Gradients by autograd: [TransformerEncoderLayer(2, DimFeedforward = 32, Dropout = 0.0)] has no backward rule.
             var value = ComputeGradientsCore(input, target, out var output);
             observer?.BeforeUpdate(output, target, value);
             // A NaN or infinite loss or gradient stops here, before the update: the weights stay as they were.
@@ -217,7 +217,7 @@ namespace ModelGen.Parity.Tests.Models
         public bool GeneratedBackward
         {
             get => false;
-            set { if (value) throw new global::System.NotSupportedException("TokenTransformerClassifier has no generated backward: [PositionalEncoding] has no backward rule, so it trains with autograd"); }
+            set { if (value) throw new global::System.NotSupportedException("TokenTransformerClassifier has no generated backward: [TransformerEncoderLayer(2, DimFeedforward = 32, Dropout = 0.0)] has no backward rule, so it trains with autograd"); }
         }
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.ComputeGradients"/>

@@ -56,5 +56,35 @@ namespace ModelGen.Training
             using Tensor sech2 = u.square().neg_().add_(1.0);
             return x.mul(0.5).mul_(sech2).mul_(dinner).add_(u.add(1.0).mul_(0.5));
         }
+
+        /// <summary>
+        /// Maxout's backward: output j is the maximum of inputs j·k … j·k + k − 1 (amax over the
+        /// pieces), so δⱼ goes to the winning piece, shared evenly among tied pieces as amax's
+        /// gradient shares it: ∂x = δ ⊙ 1[x = y]/#{x = y}.
+        /// </summary>
+        /// <param name="x">The layer's input.</param>
+        /// <param name="g">δ = ∂L/∂y.</param>
+        /// <param name="y">The layer's output.</param>
+        /// <param name="pieces">k.</param>
+        /// <param name="dim">The pieced dimension (the batch is dimension 0).</param>
+        /// <returns>∂L/∂x.</returns>
+        public static Tensor Maxout(Tensor x, Tensor g, Tensor y, long pieces, long dim)
+        {
+            ArgumentNullException.ThrowIfNull(x);
+            ArgumentNullException.ThrowIfNull(g);
+            ArgumentNullException.ThrowIfNull(y);
+            long[] shape = x.shape;
+            var pieced = new long[shape.Length + 1];
+            Array.Copy(shape, pieced, dim);
+            pieced[dim] = shape[dim] / pieces;
+            pieced[dim + 1] = pieces;
+            Array.Copy(shape, dim + 1, pieced, dim + 2, shape.Length - dim - 1);
+            using Tensor grouped = x.reshape(pieced);
+            using Tensor winners = grouped.eq(y.unsqueeze(dim + 1)).to(g.dtype);
+            using Tensor count = winners.sum(new[] { dim + 1 }, keepdim: true);
+            using Tensor share = g.unsqueeze(dim + 1).div(count);
+            using Tensor spread = winners.mul(share);
+            return spread.reshape(shape);
+        }
     }
 }

@@ -111,5 +111,112 @@ namespace ModelGen.Training
             using Tensor meanX = scaled.mul(normalized).mean(dims, keepdim: true);
             return scaled.sub(mean).sub_(normalized.mul(meanX)).mul_(inverseStd);
         }
+
+        /// <summary>
+        /// Group normalization: each sample's channels split into <paramref name="groups"/> groups, each
+        /// group normalized over its channels and positions (σ² biased): x̂, and 1/σ per sample and group.
+        /// </summary>
+        /// <param name="x">The layer's input, N×C×….</param>
+        /// <param name="groups">The number of groups G (it divides C).</param>
+        /// <param name="eps">ε.</param>
+        /// <param name="inverseStd">1/√(σ² + ε), N×G×1.</param>
+        /// <returns>x̂, of x's shape.</returns>
+        public static Tensor GroupNormNormalized(Tensor x, long groups, double eps, out Tensor inverseStd)
+        {
+            ArgumentNullException.ThrowIfNull(x);
+            using Tensor grouped = x.reshape(x.shape[0], groups, -1);
+            using Tensor mean = grouped.mean(new long[] { 2 }, keepdim: true);
+            using Tensor variance = grouped.var(new long[] { 2 }, unbiased: false, keepdim: true);
+            inverseStd = variance.add(eps).rsqrt_();
+            using Tensor normalized = grouped.sub(mean).mul_(inverseStd);
+            return normalized.reshape(x.shape);
+        }
+
+        /// <summary>
+        /// ∂L/∂x of group normalization y = γ_c·x̂ + β_c: with δ̃ = δ⊙γ and means over each group's
+        /// channels and positions, ∂x = (δ̃ − mean(δ̃) − x̂·mean(δ̃⊙x̂))/σ.
+        /// </summary>
+        /// <param name="g">δ, N×C×….</param>
+        /// <param name="normalized">x̂.</param>
+        /// <param name="inverseStd">1/σ, N×G×1.</param>
+        /// <param name="weight">γ (C), or null without an affine transform.</param>
+        /// <param name="groups">The number of groups G.</param>
+        /// <returns>∂L/∂x.</returns>
+        public static Tensor GroupNormInput(Tensor g, Tensor normalized, Tensor inverseStd, Tensor? weight, long groups)
+        {
+            ArgumentNullException.ThrowIfNull(g);
+            ArgumentNullException.ThrowIfNull(normalized);
+            ArgumentNullException.ThrowIfNull(inverseStd);
+            using Tensor scaled = weight is null ? g.alias() : g.mul(weight.reshape(ChannelShape(g)));
+            using Tensor grouped = scaled.reshape(g.shape[0], groups, -1);
+            using Tensor xhat = normalized.reshape(g.shape[0], groups, -1);
+            using Tensor mean = grouped.mean(new long[] { 2 }, keepdim: true);
+            using Tensor meanX = grouped.mul(xhat).mean(new long[] { 2 }, keepdim: true);
+            using Tensor dx = grouped.sub(mean).sub_(xhat.mul(meanX)).mul_(inverseStd);
+            return dx.reshape(g.shape);
+        }
+
+        /// <summary>
+        /// Instance normalization, each channel of each sample over its positions: x̂ and 1/σ
+        /// (N×C×1×1) from the sample's statistics (σ² biased) when <paramref name="inputStatistics"/>
+        /// (training, or no running statistics), else from the running mean and variance (1×C×1×1).
+        /// </summary>
+        /// <param name="x">The layer's input, N×C×H×W.</param>
+        /// <param name="runningMean">The running mean (C), or null when not tracked.</param>
+        /// <param name="runningVar">The running variance (C), or null when not tracked.</param>
+        /// <param name="eps">ε.</param>
+        /// <param name="inputStatistics">Whether each instance's own statistics are used.</param>
+        /// <param name="inverseStd">1/√(σ² + ε), broadcast over x.</param>
+        /// <returns>x̂.</returns>
+        public static Tensor InstanceNormNormalized(Tensor x, Tensor? runningMean, Tensor? runningVar, double eps, bool inputStatistics, out Tensor inverseStd)
+        {
+            ArgumentNullException.ThrowIfNull(x);
+            if (inputStatistics || runningMean is null || runningVar is null)
+            {
+                long[] dims = Enumerable.Range(2, (int)x.dim() - 2).Select(d => (long)d).ToArray();
+                using Tensor mean = x.mean(dims, keepdim: true);
+                using Tensor variance = x.var(dims, unbiased: false, keepdim: true);
+                inverseStd = variance.add(eps).rsqrt_();
+                return x.sub(mean).mul_(inverseStd);
+            }
+
+            return BatchNormNormalized(x, runningMean, runningVar, eps, training: false, out inverseStd);
+        }
+
+        /// <summary>
+        /// ∂L/∂x of instance normalization y = γ_c·x̂ + β_c. With each instance's statistics, δ̃ = δ⊙γ and
+        /// means over the positions: ∂x = (δ̃ − mean(δ̃) − x̂·mean(δ̃⊙x̂))/σ; with the running ones
+        /// (fixed): ∂x = γ/σ·δ.
+        /// </summary>
+        /// <param name="g">δ.</param>
+        /// <param name="normalized">x̂.</param>
+        /// <param name="inverseStd">1/σ, broadcast over x.</param>
+        /// <param name="weight">γ (C), or null without an affine transform.</param>
+        /// <param name="inputStatistics">Whether each instance's own statistics were used.</param>
+        /// <returns>∂L/∂x.</returns>
+        public static Tensor InstanceNormInput(Tensor g, Tensor normalized, Tensor inverseStd, Tensor? weight, bool inputStatistics)
+        {
+            ArgumentNullException.ThrowIfNull(g);
+            ArgumentNullException.ThrowIfNull(normalized);
+            ArgumentNullException.ThrowIfNull(inverseStd);
+            if (!inputStatistics)
+            {
+                return BatchNormInput(g, normalized, inverseStd, weight, training: false);
+            }
+
+            long[] dims = Enumerable.Range(2, (int)g.dim() - 2).Select(d => (long)d).ToArray();
+            using Tensor scaled = weight is null ? g.alias() : g.mul(weight.reshape(ChannelShape(g)));
+            using Tensor mean = scaled.mean(dims, keepdim: true);
+            using Tensor meanX = scaled.mul(normalized).mean(dims, keepdim: true);
+            return scaled.sub(mean).sub_(normalized.mul(meanX)).mul_(inverseStd);
+        }
+
+        /// <summary>1×C×1×…: a per-channel vector's shape broadcast over <paramref name="like"/>.</summary>
+        private static long[] ChannelShape(Tensor like)
+        {
+            long[] shape = Enumerable.Repeat(1L, (int)like.dim()).ToArray();
+            shape[1] = like.shape[1];
+            return shape;
+        }
     }
 }

@@ -27,8 +27,9 @@ namespace ModelGen.Training
         }
 
         /// <summary>
-        /// Average pooling's backward in 1-D or 2-D: libtorch's <c>avg_pool2d_backward</c> (its stride
-        /// defaults to 1, so it is always passed); a 1-D pool is a 2-D pool of height 1.
+        /// Average pooling's backward in 1-D, 2-D or 3-D: libtorch's <c>avg_pool2d_backward</c> and
+        /// <c>avg_pool3d_backward</c> (their stride defaults to 1, so it is always passed); a 1-D pool is
+        /// a 2-D pool of height 1.
         /// </summary>
         /// <param name="x">The pool's input.</param>
         /// <param name="g">δ.</param>
@@ -53,7 +54,55 @@ namespace ModelGen.Training
                 return d2.squeeze(2);
             }
 
-            return nn.functional.avg_pool2d_backward(g, x, kernel, stride, padding, ceilMode, countIncludePad);
+            return kernel.Length == 2
+                ? nn.functional.avg_pool2d_backward(g, x, kernel, stride, padding, ceilMode, countIncludePad)
+                : nn.functional.avg_pool3d_backward(g, x, kernel, stride, padding, ceilMode, countIncludePad);
+        }
+
+        /// <summary>
+        /// a = avg_pool(xᵖ), the mean of each window's p-th powers that LP pooling takes the root of
+        /// (libtorch's lp_pool: no padding, the window counted whole), kept for the backward.
+        /// </summary>
+        /// <param name="x">The pool's input, N×C×L or N×C×H×W.</param>
+        /// <param name="p">The norm's power.</param>
+        /// <param name="kernel">The window per axis.</param>
+        /// <param name="stride">The stride per axis.</param>
+        /// <param name="ceilMode">Whether the output size rounds up.</param>
+        /// <returns>a, of the pool's output shape.</returns>
+        public static Tensor PowerAverage(Tensor x, double p, long[] kernel, long[] stride, bool ceilMode)
+        {
+            ArgumentNullException.ThrowIfNull(x);
+            ArgumentNullException.ThrowIfNull(kernel);
+            ArgumentNullException.ThrowIfNull(stride);
+            using Tensor powered = x.pow(p);
+            return kernel.Length == 1
+                ? nn.functional.avg_pool1d(powered, kernel[0], stride[0], 0, ceilMode, count_include_pad: true)
+                : nn.functional.avg_pool2d(powered, kernel, stride, new long[kernel.Length], ceilMode, count_include_pad: true);
+        }
+
+        /// <summary>
+        /// LP pooling's backward: y = (K·a)^(1/p) with a = avg_pool(xᵖ) and K the window's size, so
+        /// ∂a = δ·y/(p·a) and ∂x = avg_pool_backward(∂a) ⊙ p·x^(p − 1) = avg_pool_backward(δ·y/a) ⊙ x^(p − 1).
+        /// </summary>
+        /// <param name="x">The pool's input.</param>
+        /// <param name="g">δ = ∂L/∂y.</param>
+        /// <param name="y">The pool's output.</param>
+        /// <param name="average">a, from <see cref="PowerAverage"/>.</param>
+        /// <param name="p">The norm's power.</param>
+        /// <param name="kernel">The window per axis.</param>
+        /// <param name="stride">The stride per axis.</param>
+        /// <param name="ceilMode">Whether the output size rounds up.</param>
+        /// <returns>∂L/∂x.</returns>
+        public static Tensor LPPool(Tensor x, Tensor g, Tensor y, Tensor average, double p, long[] kernel, long[] stride, bool ceilMode)
+        {
+            ArgumentNullException.ThrowIfNull(x);
+            ArgumentNullException.ThrowIfNull(g);
+            ArgumentNullException.ThrowIfNull(y);
+            ArgumentNullException.ThrowIfNull(average);
+            using Tensor da = g.mul(y).div_(average);
+            using Tensor spread = AvgPool(x, da, kernel, stride, new long[kernel.Length], ceilMode, countIncludePad: true);
+            using Tensor power = x.pow(p - 1);
+            return spread.mul(power);
         }
 
         /// <summary>

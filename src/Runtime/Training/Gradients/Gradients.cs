@@ -107,5 +107,25 @@ namespace ModelGen.Training
 
             return torch.empty(shape, dtype: x.dtype, device: x.device).bernoulli_(1 - p).div_(1 - p);
         }
+
+        /// <summary>
+        /// Alpha dropout as libtorch's CPU kernel draws it (the same random numbers for the same seed):
+        /// m ~ Bernoulli(1 − p) of x's shape, a = 1/√((α²p + 1)(1 − p)) with α = 1.7580993408473766
+        /// (SELU's −λα, the value dropped elements take), b = (m − 1)·α·a + α·a·p, and y = x⊙(a·m) + b.
+        /// </summary>
+        /// <param name="x">The dropout's input.</param>
+        /// <param name="p">The drop probability, in (0, 1).</param>
+        /// <param name="scale">a·m, the factor of x (and of δ in the backward).</param>
+        /// <returns>y.</returns>
+        public static Tensor AlphaDropout(Tensor x, double p, out Tensor scale)
+        {
+            ArgumentNullException.ThrowIfNull(x);
+            const double Alpha = 1.7580993408473766;
+            double a = 1.0 / Math.Sqrt(((Alpha * Alpha * p) + 1) * (1 - p));
+            scale = torch.empty(x.shape, dtype: x.dtype, device: x.device).bernoulli_(1 - p);
+            using Tensor shift = scale.add(-1.0).mul_(Alpha * a).add_(Alpha * a * p);
+            scale.mul_(a);
+            return x.mul(scale).add_(shift);
+        }
     }
 }

@@ -21,7 +21,7 @@ namespace ModelGen.Training
 
     /// <summary>
     /// What a recurrent layer's training forward keeps for backpropagation through time: per layer
-    /// and direction its input and, per step, the gates and states. Made by <see cref="Gradients.RecurrentForward"/>.
+    /// and direction its input and, per step, the gates and states. Made by <see cref="Gradients.RecurrentForward(nn.Module, RecurrentCell, Tensor, int, bool, bool, bool, double, bool, out RecurrentTape)"/>.
     /// </summary>
     public sealed class RecurrentTape
     {
@@ -46,6 +46,12 @@ namespace ModelGen.Training
         internal bool ReturnSequences { get; }
 
         internal Dictionary<string, Parameter> Parameters { get; }
+
+        /// <summary>
+        /// Per layer but the last, in training with inter-layer dropout: the mask (1/(1 − p) or 0, N×L×D·H)
+        /// that multiplied the layer's output before the next layer; empty without dropout.
+        /// </summary>
+        internal List<Tensor> DropoutMasks { get; } = new();
 
         /// <summary>Per layer·direction: the layer input N×L×In.</summary>
         internal List<Tensor> Inputs { get; } = new();
@@ -81,7 +87,27 @@ namespace ModelGen.Training
         /// <param name="relu">RNN only: ReLU instead of tanh.</param>
         /// <param name="tape">What the backward needs.</param>
         /// <returns>The layer's output.</returns>
-        public static Tensor RecurrentForward(nn.Module module, RecurrentCell cell, Tensor x, int layers, bool bidirectional, bool returnSequences, bool relu, out RecurrentTape tape)
+        public static Tensor RecurrentForward(nn.Module module, RecurrentCell cell, Tensor x, int layers, bool bidirectional, bool returnSequences, bool relu, out RecurrentTape tape) =>
+            RecurrentForward(module, cell, x, layers, bidirectional, returnSequences, relu, dropout: 0, training: false, out tape);
+
+        /// <summary>
+        /// <see cref="RecurrentForward(nn.Module, RecurrentCell, Tensor, int, bool, bool, bool, out RecurrentTape)"/>
+        /// with dropout between the layers, in training: each layer's output but the last's is
+        /// multiplied by the mask libtorch's CPU RNN draws for the same seed (inverted dropout drawn on
+        /// the time-major L×N×D·H output, as libtorch runs the layers time-major, then batch first).
+        /// </summary>
+        /// <param name="module">The recurrent module (its parameters are read by name).</param>
+        /// <param name="cell">The cell.</param>
+        /// <param name="x">The input, N×L×F.</param>
+        /// <param name="layers">Stacked layers.</param>
+        /// <param name="bidirectional">Whether a second direction runs from the end.</param>
+        /// <param name="returnSequences">Whether every step is returned.</param>
+        /// <param name="relu">RNN only: ReLU instead of tanh.</param>
+        /// <param name="dropout">The drop probability between layers.</param>
+        /// <param name="training">Whether the module is in training (no dropout otherwise).</param>
+        /// <param name="tape">What the backward needs.</param>
+        /// <returns>The layer's output.</returns>
+        public static Tensor RecurrentForward(nn.Module module, RecurrentCell cell, Tensor x, int layers, bool bidirectional, bool returnSequences, bool relu, double dropout, bool training, out RecurrentTape tape)
         {
             ArgumentNullException.ThrowIfNull(module);
             ArgumentNullException.ThrowIfNull(x);
@@ -159,6 +185,12 @@ namespace ModelGen.Training
                 }
 
                 layerInput = directions == 1 ? outputs[0] : cat(outputs, 2);
+                if (training && dropout > 0 && layer < layers - 1)
+                {
+                    Tensor mask = RecurrentDropoutMask(layerInput, dropout);
+                    tape.DropoutMasks.Add(mask);
+                    layerInput = layerInput.mul(mask);
+                }
             }
 
             return returnSequences ? layerInput : (directions == 1 ? finals[0] : cat(finals, 1));
@@ -277,10 +309,27 @@ namespace ModelGen.Training
                     dInput = dInput is null ? dx : dInput.add_(dx);
                 }
 
-                dOut = dInput!;
+                // Dropout between layers: y = h⊙m, so δh = δy⊙m.
+                dOut = layer > 0 && tape.DropoutMasks.Count > 0 ? dInput!.mul(tape.DropoutMasks[layer - 1]) : dInput!;
             }
 
             return dOut!;
+        }
+
+        /// <summary>
+        /// The inter-layer dropout mask of libtorch's RNN kernels: Bernoulli(1 − p)/(1 − p) drawn on
+        /// the time-major L×N×D·H layer output, returned batch first (N×L×D·H).
+        /// </summary>
+        private static Tensor RecurrentDropoutMask(Tensor output, double p)
+        {
+            long[] timeMajor = { output.shape[1], output.shape[0], output.shape[2] };
+            if (p >= 1)
+            {
+                return zeros(new[] { output.shape[0], output.shape[1], output.shape[2] }, dtype: output.dtype, device: output.device);
+            }
+
+            using Tensor mask = empty(timeMajor, dtype: output.dtype, device: output.device).bernoulli_(1 - p).div_(1 - p);
+            return mask.transpose(0, 1);
         }
 
         /// <summary>δh of step t: the gradient from above (none when only the final state was used) plus δh₋ from step t + 1.</summary>

@@ -66,5 +66,18 @@ namespace ModelGen.Domain
         /// <summary>The pieced dimension of a sample (0-based, batch excluded).</summary>
         private static int PiecedDimension(EquatableArray<int> input, bool channelsFirst) =>
             input.Count == 1 || channelsFirst ? 0 : input.Count - 1;
+
+        public override bool HasBackward(LayerPlan layer) => true;
+
+        public override string BackwardFormula(LayerPlan layer) => "δ to each output's winning piece (shared evenly among ties, as amax): δ ← δ ⊙ 1[x = y]/#ties";
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
+        {
+            if (names.NeedsInputGradient)
+            {
+                int dim = PiecedDimension(layer.InputShape, layer.ChannelsFirst) + 1;
+                yield return $"{names.Grad} = {BackwardRules.Gradients}.Maxout({names.Input}, {names.Grad}, {names.Output}, pieces: {((Spec)layer.Spec).Pieces}, dim: {dim});";
+            }
+        }
     }
 }

@@ -232,23 +232,53 @@ namespace ModelGen.Domain
             return Axes.Of(values);
         }
 
-        /// <summary>Rules for 1-D and 2-D convolutions with zero padding (explicit, valid, or a symmetric 'same').</summary>
-        public override bool HasBackward(LayerPlan layer)
+        /// <summary>
+        /// Every convolution has a rule: zero padding (explicit, valid, or a symmetric 'same') goes into
+        /// the convolution's gradients; a padding mode, or a 'same' whose sides differ, pads the input
+        /// first (kept on the tape) and folds δ back through the padding.
+        /// </summary>
+        public override bool HasBackward(LayerPlan layer) => true;
+
+        public override IEnumerable<string> SavedForBackward(LayerPlan layer)
         {
-            var spec = (Spec)layer.Spec;
-            return Rank <= 2 && spec.PaddingMode == PaddingModeSpec.Zeros && (spec.AutoPad != AutoPadSpec.Same || SymmetricSame(spec));
+            if (PadsInput((Spec)layer.Spec))
+            {
+                yield return "padded";
+            }
         }
 
-        public override string BackwardFormula(LayerPlan layer) => ((Spec)layer.Spec).Bias
-            ? "∂W = x ⋆ δ (correlation over the batch, per group), ∂b = Σ δ, δ ← δ ∗ W (transposed convolution)"
-            : "∂W = x ⋆ δ (correlation over the batch, per group), δ ← δ ∗ W (transposed convolution)";
+        public override IEnumerable<string> TrainingForward(LayerPlan layer, BackwardNames names)
+        {
+            var spec = (Spec)layer.Spec;
+            if (PadsInput(spec))
+            {
+                // The input as the convolution pads it, for ∂W; the layer's own forward for y.
+                (Axes before, Axes after) = PadSides(spec);
+                yield return $"{names.Saved("padded")} = {BackwardRules.Gradients}.Pad({names.Input}, {before.LongArray()}, {after.LongArray()}, {PaddingModeName(spec)});";
+            }
+
+            yield return $"{names.Output} = {Forward(layer, names.Input)};";
+        }
+
+        public override string BackwardFormula(LayerPlan layer)
+        {
+            var spec = (Spec)layer.Spec;
+            string formula = spec.Bias
+                ? "∂W = x ⋆ δ (correlation over the batch, per group), ∂b = Σ δ, δ ← δ ∗ W (transposed convolution)"
+                : "∂W = x ⋆ δ (correlation over the batch, per group), δ ← δ ∗ W (transposed convolution)";
+            return PadsInput(spec)
+                ? $"x padded ({(spec.PaddingMode == PaddingModeSpec.Zeros ? "zeros, the larger half after" : spec.PaddingMode.ToString().ToLowerInvariant())}) first; {formula}, then δ folded back through the padding"
+                : formula;
+        }
 
         public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
         {
             var spec = (Spec)layer.Spec;
-            Axes padding = spec.AutoPad == AutoPadSpec.Same ? HalfSame(spec) : EffectivePadding(spec);
+            bool pads = PadsInput(spec);
+            Axes padding = pads ? Axes.Same(Rank, 0) : spec.AutoPad == AutoPadSpec.Same ? HalfSame(spec) : EffectivePadding(spec);
+            string input = pads ? names.Saved("padded") : names.Input;
             string dW = $"dW{names.Index}", dx = $"dx{names.Index}";
-            yield return $"var ({dW}, {dx}) = {BackwardRules.Gradients}.Conv({names.Input}, {names.Grad}, {names.Parameter("weight")}, {spec.Stride.LongArray()}, {padding.LongArray()}, {spec.Dilation.LongArray()}, groups: {spec.Groups}, inputGradient: {CSharp.Literal(names.NeedsInputGradient)});";
+            yield return $"var ({dW}, {dx}) = {BackwardRules.Gradients}.Conv({input}, {names.Grad}, {names.Parameter("weight")}, {spec.Stride.LongArray()}, {padding.LongArray()}, {spec.Dilation.LongArray()}, groups: {spec.Groups}, inputGradient: {CSharp.Literal(names.NeedsInputGradient)});";
             yield return names.SetGradient("weight", dW);
             if (spec.Bias)
             {
@@ -256,11 +286,53 @@ namespace ModelGen.Domain
                 yield return names.SetGradient("bias", $"{names.Grad}.sum(new long[] {{ {dims} }})");
             }
 
-            if (names.NeedsInputGradient)
+            if (!names.NeedsInputGradient)
+            {
+                yield break;
+            }
+
+            if (pads)
+            {
+                (Axes before, Axes after) = PadSides(spec);
+                yield return $"{names.Grad} = {BackwardRules.Gradients}.Unpad({dx}!, {before.LongArray()}, {after.LongArray()}, {PaddingModeName(spec)});";
+            }
+            else
             {
                 yield return $"{names.Grad} = {dx}!;";
             }
         }
+
+        /// <summary>Whether the rule pads the input itself: a padding mode with some padding, or a 'same' whose two sides differ.</summary>
+        private static bool PadsInput(Spec spec)
+        {
+            if (spec.AutoPad == AutoPadSpec.Same)
+            {
+                return spec.PaddingMode != PaddingModeSpec.Zeros || !SymmetricSame(spec);
+            }
+
+            return spec.PaddingMode != PaddingModeSpec.Zeros && !EffectivePadding(spec).All(0);
+        }
+
+        /// <summary>The padding before and after each axis: P and P, or 'same''s D·(F − 1) split with the larger half after.</summary>
+        private static (Axes Before, Axes After) PadSides(Spec spec)
+        {
+            if (spec.AutoPad != AutoPadSpec.Same)
+            {
+                Axes padding = EffectivePadding(spec);
+                return (padding, padding);
+            }
+
+            Axes half = HalfSame(spec);
+            var after = new int[spec.Kernel.Rank];
+            for (int axis = 0; axis < after.Length; axis++)
+            {
+                after[axis] = (spec.Dilation[axis] * (spec.Kernel[axis] - 1)) - half[axis];
+            }
+
+            return (half, Axes.Of(after));
+        }
+
+        private static string PaddingModeName(Spec spec) => $"global::TorchSharp.PaddingModes.{spec.PaddingMode}";
 
         private static bool SymmetricSame(Spec spec)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ModelGen.Domain
 {
@@ -169,5 +170,29 @@ namespace ModelGen.Domain
         protected override string ParameterFormula(Spec spec, LayerPlan layer) => spec.Bias
             ? $"{layer.InFeatures}·{spec.OutChannels / spec.Groups}·{spec.Kernel.Dotted()} + {spec.OutChannels}"
             : $"{layer.InFeatures}·{spec.OutChannels / spec.Groups}·{spec.Kernel.Dotted()}";
+
+        public override bool HasBackward(LayerPlan layer) => true;
+
+        public override string BackwardFormula(LayerPlan layer) => ((Spec)layer.Spec).Bias
+            ? "∂W = x ⋆ δ (δ correlated with the input over the batch, per group), ∂b = Σ δ, δ ← δ ⋆ W (the forward convolution it is the adjoint of)"
+            : "∂W = x ⋆ δ (δ correlated with the input over the batch, per group), δ ← δ ⋆ W (the forward convolution it is the adjoint of)";
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
+        {
+            var spec = (Spec)layer.Spec;
+            string dW = $"dW{names.Index}", dx = $"dx{names.Index}";
+            yield return $"var ({dW}, {dx}) = {BackwardRules.Gradients}.ConvTranspose({names.Input}, {names.Grad}, {names.Parameter("weight")}, {spec.Stride.LongArray()}, {spec.Padding.LongArray()}, {spec.Dilation.LongArray()}, groups: {spec.Groups}, inputGradient: {CSharp.Literal(names.NeedsInputGradient)});";
+            yield return names.SetGradient("weight", dW);
+            if (spec.Bias)
+            {
+                string dims = string.Join(", ", new[] { "0" }.Concat(Enumerable.Range(2, Rank).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+                yield return names.SetGradient("bias", $"{names.Grad}.sum(new long[] {{ {dims} }})");
+            }
+
+            if (names.NeedsInputGradient)
+            {
+                yield return $"{names.Grad} = {dx}!;";
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ModelGen.Domain
 {
@@ -74,5 +75,38 @@ namespace ModelGen.Domain
             $"global::ModelGen.Layers.InitializedGroupNorm.Create(num_groups: {spec.NumGroups}, num_channels: {layer.InFeatures}, eps: {CSharp.Literal(spec.Eps)}, affine: {CSharp.Literal(spec.Affine)})";
 
         protected override string ParameterFormula(Spec spec, LayerPlan layer) => spec.Affine ? $"2·{layer.InFeatures}" : string.Empty;
+
+        public override bool HasBackward(LayerPlan layer) => true;
+
+        public override IEnumerable<string> SavedForBackward(LayerPlan layer) => new[] { "xhat", "invstd" };
+
+        public override IEnumerable<string> TrainingForward(LayerPlan layer, BackwardNames names)
+        {
+            var spec = (Spec)layer.Spec;
+            yield return $"{names.Output} = {Forward(layer, names.Input)};";
+            yield return $"{names.Saved("xhat")} = {BackwardRules.Gradients}.GroupNormNormalized({names.Input}, {spec.NumGroups}, {CSharp.Literal(spec.Eps)}, out {names.Saved("invstd")});";
+        }
+
+        public override string BackwardFormula(LayerPlan layer) => ((Spec)layer.Spec).Affine
+            ? "∂γ = Σ δ⊙x̂, ∂β = Σ δ over samples and positions, δ̃ = δ⊙γ, δ ← (δ̃ − mean δ̃ − x̂·mean(δ̃⊙x̂))/σ over each group"
+            : "δ ← (δ − mean δ − x̂·mean(δ⊙x̂))/σ over each group";
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
+        {
+            var spec = (Spec)layer.Spec;
+            string g = names.Grad;
+            if (spec.Affine)
+            {
+                string dims = string.Join(", ", new[] { 0 }.Concat(Enumerable.Range(2, layer.InputShape.Count - 1)));
+                yield return names.SetGradient("weight", $"{g}.mul({names.Saved("xhat")}).sum(new long[] {{ {dims} }})");
+                yield return names.SetGradient("bias", $"{g}.sum(new long[] {{ {dims} }})");
+            }
+
+            if (names.NeedsInputGradient)
+            {
+                string weight = spec.Affine ? names.Parameter("weight") : "null";
+                yield return $"{g} = {BackwardRules.Gradients}.GroupNormInput({g}, {names.Saved("xhat")}, {names.Saved("invstd")}, {weight}, {spec.NumGroups});";
+            }
+        }
     }
 }

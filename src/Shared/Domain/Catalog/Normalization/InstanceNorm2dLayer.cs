@@ -69,5 +69,45 @@ namespace ModelGen.Domain
             $"{CSharp.Nn}.InstanceNorm2d(num_features: {layer.InFeatures}, eps: {CSharp.Literal(spec.Eps)}, momentum: {CSharp.Literal(spec.Momentum)}, affine: {CSharp.Literal(spec.Affine)}, track_running_stats: {CSharp.Literal(spec.TrackRunningStats)})";
 
         protected override string ParameterFormula(Spec spec, LayerPlan layer) => spec.Affine ? $"2·{layer.InFeatures}" : string.Empty;
+
+        public override bool HasBackward(LayerPlan layer) => true;
+
+        public override IEnumerable<string> SavedForBackward(LayerPlan layer) => new[] { "xhat", "invstd" };
+
+        public override IEnumerable<string> TrainingForward(LayerPlan layer, BackwardNames names)
+        {
+            var spec = (Spec)layer.Spec;
+            string running = spec.TrackRunningStats ? $"{names.Field}.running_mean, {names.Field}.running_var" : "null, null";
+            yield return $"{names.Output} = {Forward(layer, names.Input)};";
+            yield return $"{names.Saved("xhat")} = {BackwardRules.Gradients}.InstanceNormNormalized({names.Input}, {running}, {CSharp.Literal(spec.Eps)}, inputStatistics: {InputStatistics(spec)}, out {names.Saved("invstd")});";
+        }
+
+        public override string BackwardFormula(LayerPlan layer)
+        {
+            var spec = (Spec)layer.Spec;
+            string parameters = spec.Affine ? "∂γ = Σ δ⊙x̂, ∂β = Σ δ over samples and positions, δ̃ = δ⊙γ, " : "δ̃ = δ, ";
+            string input = "δ ← (δ̃ − mean δ̃ − x̂·mean(δ̃⊙x̂))/σ over each channel's positions";
+            return spec.TrackRunningStats ? $"{parameters}{input} in training, δ̃/σ (running statistics) in evaluation" : parameters + input;
+        }
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
+        {
+            var spec = (Spec)layer.Spec;
+            string g = names.Grad;
+            if (spec.Affine)
+            {
+                yield return names.SetGradient("weight", $"{g}.mul({names.Saved("xhat")}).sum(new long[] {{ 0, 2, 3 }})");
+                yield return names.SetGradient("bias", $"{g}.sum(new long[] {{ 0, 2, 3 }})");
+            }
+
+            if (names.NeedsInputGradient)
+            {
+                string weight = spec.Affine ? names.Parameter("weight") : "null";
+                yield return $"{g} = {BackwardRules.Gradients}.InstanceNormInput({g}, {names.Saved("xhat")}, {names.Saved("invstd")}, {weight}, inputStatistics: {InputStatistics(spec)});";
+            }
+        }
+
+        /// <summary>Whether each instance's own statistics normalize it: always without running statistics, else in training (PyTorch's use_input_stats).</summary>
+        private static string InputStatistics(Spec spec) => spec.TrackRunningStats ? "training" : "true";
     }
 }

@@ -68,16 +68,44 @@ namespace ModelGen.Domain
             // TorchSharp's AdaptiveMaxPool2d takes only an array; the others take a number or a tuple.
             $"{CSharp.Nn}.{Name}(output_size: {(IsMax ? spec.OutputSize.LongArray() : spec.OutputSize.Tuple())})";
 
-        public override bool HasBackward(LayerPlan layer) => !IsMax;
+        public override bool HasBackward(LayerPlan layer) => true;
 
-        public override string BackwardFormula(LayerPlan layer) => Rank == 1
-            ? "y = x·Aᵀ with A the averaging matrix, so δ ← δ·A"
-            : "y = A_h·x·A_wᵀ with the averaging matrices, so δ ← A_hᵀ·δ·A_w";
+        public override IEnumerable<string> SavedForBackward(LayerPlan layer)
+        {
+            if (IsMax)
+            {
+                yield return "indices";
+            }
+        }
+
+        public override IEnumerable<string> TrainingForward(LayerPlan layer, BackwardNames names)
+        {
+            if (!IsMax)
+            {
+                yield return $"{names.Output} = {Forward(layer, names.Input)};";
+                yield break;
+            }
+
+            // The arg-max of each adaptive window, flat over the channel's positions, for the backward.
+            yield return $"({names.Output}, {names.Saved("indices")}) = {CSharp.Nn}.functional.adaptive_max_pool{Rank}d_with_indices({names.Input}, {((Spec)layer.Spec).OutputSize.LongArray()});";
+        }
+
+        public override string BackwardFormula(LayerPlan layer) => IsMax
+            ? "δ routed to each window's arg-max, overlapping windows adding up"
+            : Rank == 1
+                ? "y = x·Aᵀ with A the averaging matrix, so δ ← δ·A"
+                : "y = A_h·x·A_wᵀ with the averaging matrices, so δ ← A_hᵀ·δ·A_w";
 
         public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
         {
             if (!names.NeedsInputGradient)
             {
+                yield break;
+            }
+
+            if (IsMax)
+            {
+                yield return $"{names.Grad} = {BackwardRules.Gradients}.MaxPool({names.Input}, {names.Grad}, {names.Saved("indices")});";
                 yield break;
             }
 

@@ -65,5 +65,30 @@ namespace ModelGen.Domain
             string ceil = spec.CeilMode ? ", ceil_mode: true" : string.Empty;
             return $"{CSharp.Nn}.{Name}(norm_type: {CSharp.Literal(spec.NormType)}, kernel_size: {kernel}, stride: {stride}{ceil})";
         }
+
+        public override bool HasBackward(LayerPlan layer) => true;
+
+        public override IEnumerable<string> SavedForBackward(LayerPlan layer) => new[] { "average" };
+
+        public override IEnumerable<string> TrainingForward(LayerPlan layer, BackwardNames names)
+        {
+            var spec = (Spec)layer.Spec;
+            // a = avg_pool(xᵖ), whose root the layer takes: kept for the backward.
+            yield return $"{names.Saved("average")} = {BackwardRules.Gradients}.PowerAverage({names.Input}, {CSharp.Literal(spec.NormType)}, {spec.Kernel.LongArray()}, {spec.Stride.LongArray()}, ceilMode: {CSharp.Literal(spec.CeilMode)});";
+            yield return $"{names.Output} = {Forward(layer, names.Input)};";
+        }
+
+        public override string BackwardFormula(LayerPlan layer) => "y = (K·a)^(1/p), a = avg_pool(xᵖ): δ ← avg_pool_backward(δ·y/a) ⊙ x^(p − 1)";
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
+        {
+            if (!names.NeedsInputGradient)
+            {
+                yield break;
+            }
+
+            var spec = (Spec)layer.Spec;
+            yield return $"{names.Grad} = {BackwardRules.Gradients}.LPPool({names.Input}, {names.Grad}, {names.Output}, {names.Saved("average")}, {CSharp.Literal(spec.NormType)}, {spec.Kernel.LongArray()}, {spec.Stride.LongArray()}, ceilMode: {CSharp.Literal(spec.CeilMode)});";
+        }
     }
 }

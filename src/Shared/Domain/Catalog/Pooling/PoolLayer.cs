@@ -127,7 +127,7 @@ namespace ModelGen.Domain
             return Shape.Of(shape);
         }
 
-        public override bool HasBackward(LayerPlan layer) => Rank <= 2;
+        public override bool HasBackward(LayerPlan layer) => true;
 
         public override IEnumerable<string> SavedForBackward(LayerPlan layer)
         {
@@ -151,7 +151,7 @@ namespace ModelGen.Domain
             string ceil = CSharp.Literal(spec.CeilMode);
             yield return Rank == 1
                 ? $"({names.Output}, {names.Saved("indices")}) = {CSharp.Nn}.functional.max_pool1d_with_indices({names.Input}, {spec.Kernel[0]}, {spec.Stride[0]}, {spec.Padding[0]}, {dilation[0]}, {ceil});"
-                : $"({names.Output}, {names.Saved("indices")}) = {CSharp.Nn}.functional.max_pool2d_with_indices({names.Input}, {spec.Kernel.LongArray()}, {spec.Stride.LongArray()}, {spec.Padding.LongArray()}, {dilation.LongArray()}, {ceil});";
+                : $"({names.Output}, {names.Saved("indices")}) = {CSharp.Nn}.functional.max_pool{Rank}d_with_indices({names.Input}, {spec.Kernel.LongArray()}, {spec.Stride.LongArray()}, {spec.Padding.LongArray()}, {dilation.LongArray()}, {ceil});";
         }
 
         public override string BackwardFormula(LayerPlan layer) => IsMax

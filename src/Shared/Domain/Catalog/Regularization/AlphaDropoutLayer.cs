@@ -35,5 +35,38 @@ namespace ModelGen.Domain
         protected override LayerOutcome? Infer(Spec spec, LayerContext context) => new(context.Input, LayerCounts.None);
 
         protected override string Factory(Spec spec, LayerPlan layer) => $"{CSharp.Nn}.AlphaDropout(p: {CSharp.Literal(spec.P)})";
+
+        public override bool HasBackward(LayerPlan layer) => true;
+
+        public override IEnumerable<string> SavedForBackward(LayerPlan layer)
+        {
+            if (((Spec)layer.Spec).P > 0)
+            {
+                yield return "scale";
+            }
+        }
+
+        public override IEnumerable<string> TrainingForward(LayerPlan layer, BackwardNames names)
+        {
+            double p = ((Spec)layer.Spec).P;
+            if (p == 0)
+            {
+                yield return $"{names.Output} = {names.Input};";
+                yield break;
+            }
+
+            // y = x⊙(a·m) + b with the mask m libtorch's CPU alpha dropout draws; a·m kept for the backward; the identity in eval mode.
+            yield return $"{names.Output} = training ? {BackwardRules.Gradients}.AlphaDropout({names.Input}, {CSharp.Literal(p)}, out {names.Saved("scale")}) : {names.Input};";
+        }
+
+        public override string BackwardFormula(LayerPlan layer) => "y = x⊙(a·m) + b: δ ← δ ⊙ a·m, the forward's mask m times a = 1/√((α²p + 1)(1 − p))";
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
+        {
+            if (names.NeedsInputGradient && ((Spec)layer.Spec).P > 0)
+            {
+                yield return $"if (training) {names.Grad} = {names.Grad}.mul({names.Saved("scale")});";
+            }
+        }
     }
 }

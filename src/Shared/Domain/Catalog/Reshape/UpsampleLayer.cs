@@ -114,5 +114,20 @@ namespace ModelGen.Domain
                 yield return value;
             }
         }
+
+        public override bool HasBackward(LayerPlan layer) => true;
+
+        public override string BackwardFormula(LayerPlan layer) => ((Spec)layer.Spec).Mode == UpsampleModeSpec.Nearest
+            ? "y = A·x along each axis (A picks each output's nearest input): δ ← Aᵀ·δ per axis, the copies adding up"
+            : "y = A·x along each axis (A holds the interpolation weights): δ ← Aᵀ·δ per axis";
+
+        public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
+        {
+            if (names.NeedsInputGradient)
+            {
+                var spec = (Spec)layer.Spec;
+                yield return $"{names.Grad} = {BackwardRules.Gradients}.Upsample({names.Grad}, {names.Input}, global::TorchSharp.torch.UpsampleMode.{spec.Mode}, alignCorners: {CSharp.Literal(spec.AlignCorners)}, scaleFactor: {CSharp.Literal(spec.ScaleFactor)});";
+            }
+        }
     }
 }

@@ -76,22 +76,36 @@ namespace ModelGen.Domain
                 : $"{CSharp.Nn}.ZeroPad2d(padding: ({left}, {right}, {top}, {bottom}))";
         }
 
-        public override bool HasBackward(LayerPlan layer)
-        {
-            (int left, int right, int top, int bottom) = ((Spec)layer.Spec).Sides;
-            return left >= 0 && right >= 0 && top >= 0 && bottom >= 0;
-        }
+        public override bool HasBackward(LayerPlan layer) => true;
 
-        public override string BackwardFormula(LayerPlan layer) => "δ ← δ without the padded border";
+        public override string BackwardFormula(LayerPlan layer) => Crops((Spec)layer.Spec)
+            ? "δ ← δ padded by the negated padding (the padded border dropped, the cropped border zero)"
+            : "δ ← δ without the padded border";
 
         public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
         {
-            if (names.NeedsInputGradient)
+            if (!names.NeedsInputGradient)
             {
-                (int left, _, int top, _) = ((Spec)layer.Spec).Sides;
-                int height = layer.InputShape[layer.InputShape.Count - 2], width = layer.InputShape[layer.InputShape.Count - 1];
-                yield return $"{names.Grad} = {names.Grad}.narrow(-2, {top}, {height}).narrow(-1, {left}, {width});";
+                yield break;
             }
+
+            var spec = (Spec)layer.Spec;
+            (int left, int right, int top, int bottom) = spec.Sides;
+            if (Crops(spec))
+            {
+                yield return $"{names.Grad} = {CSharp.Nn}.functional.pad({names.Grad}, new long[] {{ {-left}, {-right}, {-top}, {-bottom} }});";
+                yield break;
+            }
+
+            int height = layer.InputShape[layer.InputShape.Count - 2], width = layer.InputShape[layer.InputShape.Count - 1];
+            yield return $"{names.Grad} = {names.Grad}.narrow(-2, {top}, {height}).narrow(-1, {left}, {width});";
+        }
+
+        /// <summary>Whether a side is negative, which crops.</summary>
+        private static bool Crops(Spec spec)
+        {
+            (int left, int right, int top, int bottom) = spec.Sides;
+            return left < 0 || right < 0 || top < 0 || bottom < 0;
         }
     }
 }

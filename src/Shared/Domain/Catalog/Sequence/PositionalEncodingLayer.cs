@@ -41,5 +41,9 @@ namespace ModelGen.Domain
         public override string FieldType(LayerPlan layer) => "global::ModelGen.Layers.PositionalEncoding";
 
         protected override string Factory(Spec spec, LayerPlan layer) => "new global::ModelGen.Layers.PositionalEncoding()";
+
+        public override bool HasBackward(LayerPlan layer) => true;
+
+        public override string BackwardFormula(LayerPlan layer) => "y = x + PE, the table a constant: δ unchanged";
     }
 }

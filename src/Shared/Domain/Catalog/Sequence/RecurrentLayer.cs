@@ -176,12 +176,8 @@ namespace ModelGen.Domain
             return d == 1 ? perDirection : $"2·({perDirection})";
         }
 
-        /// <summary>Backpropagation through time, for any number of layers and both directions; not with dropout between layers.</summary>
-        public override bool HasBackward(LayerPlan layer)
-        {
-            var spec = (Spec)layer.Spec;
-            return spec.NumLayers == 1 || spec.Dropout == 0;
-        }
+        /// <summary>Backpropagation through time, for any number of layers, both directions and dropout between layers.</summary>
+        public override bool HasBackward(LayerPlan layer) => true;
 
         public override IEnumerable<string> SavedForBackward(LayerPlan layer) => new[] { "steps" };
 
@@ -191,10 +187,19 @@ namespace ModelGen.Domain
         {
             var spec = (Spec)layer.Spec;
             // Step by step, as the module computes it, keeping each step's gates and states.
-            yield return $"{names.Output} = {BackwardRules.Gradients}.RecurrentForward({names.Field}, global::ModelGen.Training.RecurrentCell.{Name}, {names.Input}, layers: {spec.NumLayers}, bidirectional: {CSharp.Literal(spec.Bidirectional)}, returnSequences: {CSharp.Literal(spec.ReturnSequences)}, relu: {CSharp.Literal(IsRnn && spec.Nonlinearity == 1)}, out {names.Saved("steps")});";
+            // Inter-layer dropout (training only) draws the masks libtorch's kernel draws for the same seed.
+            string dropout = DropsBetweenLayers(spec) ? $"dropout: {CSharp.Literal(spec.Dropout)}, training: training, " : string.Empty;
+            yield return $"{names.Output} = {BackwardRules.Gradients}.RecurrentForward({names.Field}, global::ModelGen.Training.RecurrentCell.{Name}, {names.Input}, layers: {spec.NumLayers}, bidirectional: {CSharp.Literal(spec.Bidirectional)}, returnSequences: {CSharp.Literal(spec.ReturnSequences)}, relu: {CSharp.Literal(IsRnn && spec.Nonlinearity == 1)}, {dropout}out {names.Saved("steps")});";
         }
 
-        public override string BackwardFormula(LayerPlan layer) => Name switch
+        /// <summary>Whether the module drops between layers: more than one layer and p &gt; 0 (PyTorch ignores p for one layer).</summary>
+        private static bool DropsBetweenLayers(Spec spec) => spec.NumLayers > 1 && spec.Dropout > 0;
+
+        public override string BackwardFormula(LayerPlan layer) => DropsBetweenLayers((Spec)layer.Spec)
+            ? CellFormula + "; between layers δ ⊙ m, the forward's dropout mask"
+            : CellFormula;
+
+        private string CellFormula => Name switch
         {
             "LSTM" => "through time: δc = δc₊⊙f₊ + δh⊙o⊙(1 − tanh²c), gates i, f, g, o; ∂W_ih = Σₜ δzₜᵀxₜ, ∂W_hh = Σₜ δzₜᵀhₜ₋₁, ∂b_ih = ∂b_hh = Σ δz",
             "GRU" => "through time: δn = δh⊙(1 − z)⊙(1 − n²), δz = δh⊙(hₜ₋₁ − n)⊙z(1 − z), δr = δn⊙(W_hn·h + b_hn)⊙r(1 − r); ∂W = Σₜ δzₜᵀ·input",
