@@ -171,6 +171,7 @@ namespace ModelGen.Parity.Tests.Models
 
         private global::ModelGen.Training.LossFunction? _lossFunction;
         private global::TorchSharp.torch.optim.Optimizer? _optimizer;
+        private global::ModelGen.Training.FlatParameters? _flat;
         private global::ModelGen.Training.OptimizerSettings _optimizerSettings = new global::ModelGen.Training.OptimizerSettings(global::ModelGen.OptimizerKind.Adam)
         {
             LearningRate = 0.001,
@@ -187,8 +188,24 @@ namespace ModelGen.Parity.Tests.Models
         /// <summary>The optimizer's settings: those declared by <c>[Optimizer(OptimizerKind.Adam)]</c> (PyTorch's defaults for the rest) until <see cref="UseOptimizer"/> replaces them.</summary>
         public global::ModelGen.Training.OptimizerSettings OptimizerSettings => _optimizerSettings;
 
-        /// <summary>The optimizer of <see cref="OptimizerSettings"/>, created on first use over the list of this model's parameters (a list, as PyTorch keeps it, so that zero_grad and step do not walk the module tree again).</summary>
-        public global::TorchSharp.torch.optim.Optimizer Optimizer => _optimizer ??= _optimizerSettings.Create(parameters());
+        /// <summary>
+        /// The optimizer of <see cref="OptimizerSettings"/>, created on first use. Creating it lays the parameters and
+        /// their gradients out in one flat buffer each (<see cref="global::ModelGen.Training.FlatParameters"/>): the step's
+        /// finite check is then one reduction, and SGD, Adam and AdamW update the whole buffer at once.
+        /// </summary>
+        public global::TorchSharp.torch.optim.Optimizer Optimizer => _optimizer ??= CreateOptimizer();
+
+        private global::TorchSharp.torch.optim.Optimizer CreateOptimizer()
+        {
+            // A model moved with to() has new parameter objects: lay them out again.
+            if (_flat is null || !_flat.Describes(parameters()))
+            {
+                _flat?.Dispose();
+                _flat = global::ModelGen.Training.FlatParameters.TryCreate(parameters());
+            }
+
+            return _flat is null ? _optimizerSettings.Create(parameters()) : _optimizerSettings.Create(_flat);
+        }
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.UseOptimizer"/>
         public void UseOptimizer(global::ModelGen.Training.OptimizerSettings settings)
@@ -230,13 +247,14 @@ namespace ModelGen.Parity.Tests.Models
             var value = ComputeGradientsCore(input, target, out var output);
             observer?.BeforeUpdate(output, target, value);
             // A NaN or infinite loss or gradient stops here, before the update: the weights stay as they were.
-            global::ModelGen.Training.StepGuard.ThrowIfNonFinite(this, "EncoderDecoderNet", ++_trainSteps, value);
+            global::ModelGen.Training.StepGuard.ThrowIfNonFinite(this, "EncoderDecoderNet", ++_trainSteps, value, _flat);
             if (_optimizerSettings.ClipsGradients)
             {
                 _optimizerSettings.ClipGradients(parameters());
             }
 
-            optimizer.step();
+            // One whole-buffer update for SGD, Adam and AdamW over the flat layout; the optimizer's step() otherwise.
+            global::ModelGen.Training.OptimizerSettings.Step(optimizer, _flat);
             return value;
         }
 
@@ -265,15 +283,17 @@ namespace ModelGen.Parity.Tests.Models
                 output = TrainingForward(input, t);
                 // ∂L/∂ŷ = Σc·softmax(ŷ) − c, c = (onehot(t))/N
                 var (loss, g) = LossFunction.Backward(output, target);
-                var value = loss.to(global::TorchSharp.torch.ScalarType.Float32).item<float>();
+                var value = global::ModelGen.Training.LossFunction.Value(loss);
                 Backward(t, g);
                 return value;
             }
 
+            // Autograd accumulates into each parameter's existing .grad in place: its slice of the flat buffer.
+            _flat?.AttachGradients();
             Optimizer.zero_grad();
             output = forward(input);
             var autogradLoss = LossFunction.forward(output, target);
-            var autogradValue = autogradLoss.to(global::TorchSharp.torch.ScalarType.Float32).item<float>();
+            var autogradValue = global::ModelGen.Training.LossFunction.Value(autogradLoss);
             autogradLoss.backward();
             return autogradValue;
         }
@@ -346,7 +366,7 @@ namespace ModelGen.Parity.Tests.Models
         private void Backward(Tape t, global::TorchSharp.torch.Tensor g)
         {
             // [Linear(3)]  δ N×3 → N×16: ∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W
-            global::ModelGen.Training.Gradients.Set(fc2.weight!, g.t().mm(t.x11));
+            global::ModelGen.Training.Gradients.SetProduct(fc2.weight!, g.t(), t.x11);
             global::ModelGen.Training.Gradients.Set(fc2.bias!, g.sum(0L));
             g = g.mm(fc2.weight!);
 
@@ -357,7 +377,7 @@ namespace ModelGen.Parity.Tests.Models
             g = g.mul(t.x10.add(1.7580993408473766).masked_fill_(t.x9.gt(0.0), 1.0507009873554805));
 
             // [Linear(16)]  δ N×16 → N×144: ∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W
-            global::ModelGen.Training.Gradients.Set(fc1.weight!, g.t().mm(t.x8));
+            global::ModelGen.Training.Gradients.SetProduct(fc1.weight!, g.t(), t.x8);
             global::ModelGen.Training.Gradients.Set(fc1.bias!, g.sum(0L));
             g = g.mm(fc1.weight!);
 
@@ -408,6 +428,8 @@ namespace ModelGen.Parity.Tests.Models
             {
                 _optimizer?.Dispose();
                 _optimizer = null;
+                _flat?.Dispose();
+                _flat = null;
             }
 
             base.Dispose(disposing);
@@ -426,7 +448,7 @@ namespace ModelGen.Parity.Tests.Models
         /// <param name="stream">Where to write the ONNX bytes.</param>
         public void ExportOnnx(global::System.IO.Stream stream) => global::ModelGen.Onnx.OnnxExporter.Export(this, OnnxGraph(), stream);
 
-        /// <summary>The ONNX graph planned at compile time: 18 nodes; weights are named by their state_dict keys and read when exporting.</summary>
+        /// <summary>The ONNX graph planned at compile time: 21 nodes; weights are named by their state_dict keys and read when exporting.</summary>
         public static global::ModelGen.Onnx.OnnxGraphPlan OnnxGraph()
         {
             var graph = new global::ModelGen.Onnx.OnnxGraphPlan("EncoderDecoderNet", opset: 22, irVersion: 10);
@@ -447,6 +469,9 @@ namespace ModelGen.Parity.Tests.Models
             graph.Weight("inorm1.weight");
             graph.Weight("inorm1.bias");
             graph.Floats("upsample1/scales", new long[] { 4 }, new float[] { 1f, 1f, 0.5f, 0.5f });
+            graph.Floats("lppool1/p", global::System.Array.Empty<long>(), new float[] { 2f });
+            graph.Floats("lppool1/window", global::System.Array.Empty<long>(), new float[] { 4f });
+            graph.Floats("lppool1/inverse_p", global::System.Array.Empty<long>(), new float[] { 0.5f });
             graph.Weight("fc1.weight");
             graph.Weight("fc1.bias");
             graph.Weight("fc2.weight");
@@ -463,7 +488,10 @@ namespace ModelGen.Parity.Tests.Models
             graph.Node("ConvTranspose", "deconv1", new[] { "maxout1", "deconv1.weight" }, new[] { "deconv1" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("pads", new long[] { 0, 0, 0, 0 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("dilations", new long[] { 1, 1 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("group", 1));
             graph.Node("InstanceNormalization", "inorm1", new[] { "deconv1", "inorm1.weight", "inorm1.bias" }, new[] { "inorm1" }, global::ModelGen.Onnx.OnnxAttributeValue.Float("epsilon", 1E-05f));
             graph.Node("Resize", "upsample1", new[] { "inorm1", "", "upsample1/scales" }, new[] { "upsample1" }, global::ModelGen.Onnx.OnnxAttributeValue.String("mode", "linear"), global::ModelGen.Onnx.OnnxAttributeValue.String("coordinate_transformation_mode", "pytorch_half_pixel"));
-            graph.Node("LpPool", "lppool1", new[] { "upsample1" }, new[] { "lppool1" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("p", 2), global::ModelGen.Onnx.OnnxAttributeValue.Int("ceil_mode", 0));
+            graph.Node("Pow", "lppool1/Pow", new[] { "upsample1", "lppool1/p" }, new[] { "lppool1/Pow" });
+            graph.Node("AveragePool", "lppool1/AveragePool", new[] { "lppool1/Pow" }, new[] { "lppool1/AveragePool" }, global::ModelGen.Onnx.OnnxAttributeValue.Ints("kernel_shape", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Ints("strides", new long[] { 2, 2 }), global::ModelGen.Onnx.OnnxAttributeValue.Int("ceil_mode", 0));
+            graph.Node("Mul", "lppool1/Mul", new[] { "lppool1/AveragePool", "lppool1/window" }, new[] { "lppool1/Mul" });
+            graph.Node("Pow", "lppool1", new[] { "lppool1/Mul", "lppool1/inverse_p" }, new[] { "lppool1" });
             graph.Node("Flatten", "flatten1", new[] { "lppool1" }, new[] { "flatten1" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("axis", 1));
             graph.Node("Gemm", "fc1", new[] { "flatten1", "fc1.weight", "fc1.bias" }, new[] { "fc1" }, global::ModelGen.Onnx.OnnxAttributeValue.Int("transB", 1));
             graph.Node("Selu", "selu1", new[] { "fc1" }, new[] { "selu1" }, global::ModelGen.Onnx.OnnxAttributeValue.Float("alpha", 1.6732632f), global::ModelGen.Onnx.OnnxAttributeValue.Float("gamma", 1.050701f));
