@@ -275,7 +275,7 @@ namespace ModelGen.Roslyn
             }
 
             string typeName = block.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-            return new BlockSpec(block.Name, typeName, new EquatableArray<LayerSpec>(body), shortcut);
+            return new BlockSpec(block.Name, typeName, new EquatableArray<LayerSpec>(body), shortcut) { HandWrittenForward = ModelSpecReader.HasHandWrittenForward(block) };
         }
     }
 }

@@ -35,7 +35,36 @@ namespace ModelGen.Training
                 value = value.reshape(parameter.shape);
             }
 
+            if (t_accumulating > 0 && parameter.grad is Tensor written)
+            {
+                value = written.add(value);
+            }
+
             parameter.grad = value;
+        }
+
+        [ThreadStatic]
+        private static int t_accumulating;
+
+        /// <summary>
+        /// Until the returned scope is disposed, <see cref="Set"/> on this thread adds to the gradient a
+        /// parameter already has instead of replacing it. A generated <c>Backward</c> opens it around the
+        /// step of a layer whose weights a later step (<c>[Reuse]</c>) used too and whose gradients the
+        /// backward, walking in reverse, has already written: the shared weight's gradient is the sum
+        /// of its uses', as autograd accumulates it.
+        /// </summary>
+        /// <returns>The scope; dispose it to go back to replacing.</returns>
+        public static AccumulationScope Accumulate()
+        {
+            t_accumulating++;
+            return default;
+        }
+
+        /// <summary>The scope of <see cref="Accumulate"/>.</summary>
+        public readonly struct AccumulationScope : IDisposable
+        {
+            /// <summary>Ends the scope.</summary>
+            public void Dispose() => t_accumulating = Math.Max(0, t_accumulating - 1);
         }
 
         /// <summary>

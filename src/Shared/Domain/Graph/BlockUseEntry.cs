@@ -10,7 +10,7 @@ namespace ModelGen.Domain
     /// from the block class, and its shape rule runs the block's layers through their entries.
     /// Its counts are the sums of theirs.
     /// </summary>
-    internal sealed class BlockUseEntry : LayerEntry
+    internal sealed partial class BlockUseEntry : LayerEntry
     {
         public static readonly BlockUseEntry Instance = new();
 

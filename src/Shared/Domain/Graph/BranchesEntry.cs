@@ -9,7 +9,7 @@ namespace ModelGen.Domain
     /// dimension is the first of a channel-first map or a vector, the last (features) of an L×F
     /// sequence; every other dimension must agree. Counts are the sums of the branches'.
     /// </summary>
-    internal sealed class BranchesEntry : LayerEntry
+    internal sealed partial class BranchesEntry : LayerEntry
     {
         public static readonly BranchesEntry Concat = new(concatenate: true);
         public static readonly BranchesEntry Sum = new(concatenate: false);

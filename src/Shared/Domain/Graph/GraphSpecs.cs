@@ -29,7 +29,11 @@ namespace ModelGen.Domain
     /// <param name="TypeName">The fully qualified type of its generated module: <c>global::Zoo.BasicBlock</c>.</param>
     /// <param name="Body">Its layers in source order (block uses and branches among them).</param>
     /// <param name="Shortcut">The shortcut of a residual block, or null.</param>
-    internal sealed record BlockSpec(string Name, string TypeName, EquatableArray<LayerSpec> Body, ShortcutSpec? Shortcut);
+    internal sealed record BlockSpec(string Name, string TypeName, EquatableArray<LayerSpec> Body, ShortcutSpec? Shortcut)
+    {
+        /// <summary>Whether the block class writes its own <c>forward</c> (its layers are then only declared, sized and registered).</summary>
+        public bool HandWrittenForward { get; init; }
+    }
 
     /// <summary>The names of the block parameters and their sentinel values (the runtime's <c>ModelGen.Block</c> constants).</summary>
     internal static class BlockParameters

@@ -14,7 +14,7 @@ namespace ModelGen.Domain
     /// built for (MG0035). Its parameters and buffers count once, where the layer is declared, as
     /// PyTorch counts a module applied twice; its mult-adds count again. No field of its own.
     /// </summary>
-    internal sealed class ReuseEntry : LayerEntry
+    internal sealed partial class ReuseEntry : LayerEntry
     {
         public static readonly ReuseEntry Instance = new();
 
