@@ -199,7 +199,7 @@ namespace ModelGen.Generator.Emit
                 writer.WriteLine("// (the input is data: nothing to propagate)");
             }
 
-            if (!written.Add(names.Field) && layer.Parameters > 0)
+            if (!written.Add(names.Field))
             {
                 writer.WriteLine($"// {names.Field} is applied again further on ([Reuse]), whose gradients are written: these add to them.");
                 using (writer.Block($"using ({BackwardRules.Gradients}.Accumulate())"))

@@ -140,7 +140,12 @@ namespace ModelGen.Training
             }
 
             tape.Attended = MergeHeads(torch.bmm(weights, tape.V), n, length, e);
-            return Linear(tape.Attended, tape.OutWeight, tape.OutBias);
+
+            // libtorch's output is sequence first (L×N×E) and the layer returns it transposed, so its
+            // memory is in L, N, E order. The same layout here keeps a dropout that follows drawing its
+            // mask in the same order (libtorch fills a mask in memory order).
+            using Tensor output = Linear(tape.Attended, tape.OutWeight, tape.OutBias);
+            return output.transpose(0, 1).contiguous().transpose(0, 1);
         }
 
         /// <summary>
