@@ -50,4 +50,66 @@ public sealed class BackwardDiagnosticTests
                 [Loss(LossKind.CrossEntropy), Optimizer(OptimizerKind.Adam)]
                 public partial class Covered { }
                 """));
+
+    [Fact]
+    public Task MG0014_KindWithoutRuleInsideABlock_NamesTheLayerAndTheUse() =>
+        AnalyzerTest.VerifyAsync(
+            Source("""
+                [Block]
+                [Conv2d(Block.Width, Kernel = 3, Padding = 1, Bias = false), InstanceNorm2d]
+                [Shortcut]
+                public partial class Normed { }
+
+                [Model(4, 8, 8)]
+                [{|#0:Block<Normed>(Width = 4)|}]
+                [Flatten, Linear(3)]
+                [Loss(LossKind.CrossEntropy), Optimizer(OptimizerKind.SGD)]
+                public partial class Net { }
+                """),
+            At(0, AutogradBackward, "Net trains with autograd: InstanceNorm2d (in Block<Normed>(Width = 4)) has no generated backward rule yet, so TrainStep records an autograd graph; set [Model(..., Autograd = true)] to make that the declared choice"),
+            At(0, OnnxUnmapped, "Block<Normed>(Width = 4) has no ONNX mapping yet, so Net gets no ExportOnnx method; blocks, branches and shared layers do not export yet, and docs/layers.md lists the layer kinds that do"));
+
+    [Fact]
+    public Task MG0014_BlockWithAHandWrittenForward_SaysTheBackwardCannotFollowIt() =>
+        AnalyzerTest.VerifyAsync(
+            Source("""
+                [Block]
+                [Linear(4, Name = "fc")]
+                public partial class Manual
+                {
+                    // Stands for a hand-written forward (this test compiles without TorchSharp).
+                    public object forward(object input) => input;
+                }
+
+                [Model(4)]
+                [{|#0:Block<Manual>|}]
+                [Linear(2)]
+                [Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD)]
+                public partial class Net { }
+                """),
+            At(0, AutogradBackward, "Net trains with autograd: Block<Manual> goes through a block whose forward is hand-written, which the generated backward cannot follow, so TrainStep records an autograd graph; set [Model(..., Autograd = true)] to make that the declared choice"),
+            At(0, OnnxUnmapped, "Block<Manual> has no ONNX mapping yet, so Net gets no ExportOnnx method; blocks, branches and shared layers do not export yet, and docs/layers.md lists the layer kinds that do"));
+
+    [Fact]
+    public Task MG0014_GraphAndAttentionModelWithRules_ReportsNothing() =>
+        AnalyzerTest.VerifyAsync(
+            Source("""
+                [Block]
+                [Linear(Block.Width, Name = "fc"), Tanh, Reuse("fc")]
+                [Shortcut]
+                public partial class Shared { }
+
+                [Block]
+                [Linear(3), ReLU]
+                public partial class Narrow { }
+
+                [Model(5, 6)]
+                [{|#0:Block<Shared>(Width = 6)|}]
+                [Concat<Narrow>]
+                [MultiheadAttention(3), TransformerEncoderLayer(3, DimFeedforward = 8)]
+                [Flatten, Linear(2)]
+                [Loss(LossKind.MSE), Optimizer(OptimizerKind.Adam)]
+                public partial class Net { }
+                """),
+            At(0, OnnxUnmapped, "Block<Shared>(Width = 6) has no ONNX mapping yet, so Net gets no ExportOnnx method; blocks, branches and shared layers do not export yet, and docs/layers.md lists the layer kinds that do"));
 }

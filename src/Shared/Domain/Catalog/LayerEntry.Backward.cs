@@ -53,7 +53,9 @@ namespace ModelGen.Domain
         public virtual LayerPlan? BackwardBlocker(LayerPlan layer) => HasBackward(layer) ? null : layer;
 
         /// <summary>Why a layer that <see cref="BackwardBlocker"/> returned keeps its model on autograd, for MG0014.</summary>
-        public virtual string NoBackwardReason(LayerPlan layer) => $"{layer.Spec.Display} has no generated backward rule yet";
+        /// <param name="layer">The blocker.</param>
+        /// <param name="where">Where it is, after its display: <c> (in Block&lt;A&gt;(Width = 4))</c>, or empty for a layer of the model.</param>
+        public virtual string NoBackwardReason(LayerPlan layer, string where) => $"{layer.Spec.Display}{where} has no generated backward rule yet";
 
         /// <summary>
         /// The fields the layer adds to the tape, besides its output: by default one per

@@ -13,8 +13,8 @@ namespace ModelGen.Domain
         public override LayerPlan? BackwardBlocker(LayerPlan layer) => GraphBackward.Blocker(layer);
 
         /// <summary>This step is its own blocker only when a block in it writes its forward by hand.</summary>
-        public override string NoBackwardReason(LayerPlan layer) =>
-            $"{layer.Spec.Display} goes through a block whose forward is hand-written, which the generated backward cannot follow";
+        public override string NoBackwardReason(LayerPlan layer, string where) =>
+            $"{layer.Spec.Display}{where} goes through a block whose forward is hand-written, which the generated backward cannot follow";
 
         public override IEnumerable<TapeField> TapeFields(LayerPlan layer, BackwardNames names)
         {

@@ -50,7 +50,7 @@ namespace ModelGen.Domain
                 {
                     string where = ReferenceEquals(blocker, layer) ? string.Empty : $" (in {layer.Spec.Display})";
                     return new ModelProblem(ProblemKind.AutogradBackward, ProblemTarget.Layer, i,
-                        $"{plan.Spec.Name} trains with autograd: {blocker.Entry.NoBackwardReason(blocker)}{where}, so TrainStep records an autograd graph; set [Model(..., Autograd = true)] to make that the declared choice");
+                        $"{plan.Spec.Name} trains with autograd: {blocker.Entry.NoBackwardReason(blocker, where)}, so TrainStep records an autograd graph; set [Model(..., Autograd = true)] to make that the declared choice");
                 }
             }
 
