@@ -77,6 +77,54 @@ namespace ModelGen.Parity.Tests
         }
 
         /// <summary>
+        /// Random block graphs (residual stages with identity or projection shortcuts, concatenations,
+        /// sums; <see cref="RandomBlockGraphParityTests"/>) with an MSE loss: every one trains with the
+        /// generated backward, whose gradients equal autograd's in float64.
+        /// </summary>
+        [Fact]
+        public void Random_block_graphs_generated_gradients_equal_autograd_in_float64()
+        {
+            int checkedModels = 0;
+            RandomBlockGraphParityTests.Model.Array[6].Sample(
+                models =>
+                {
+                    WithCompiled(RandomBlockGraphParityTests.Write(models, trainable: true), assembly =>
+                    {
+                        for (int i = 0; i < models.Length; i++)
+                        {
+                            Type type = assembly.GetType($"RandomGraphs.Graph{i}", throwOnError: true)!;
+                            using var module = (nn.Module)Activator.CreateInstance(type, new object?[] { null })!;
+                            var model = (ITrainableModel)module;
+                            var shape = (IGeneratedModel)model;
+                            Assert.True(model.GeneratedBackward, $"{models[i]} trains with autograd");
+                            GradientCheck.Float64(module);
+                            try
+                            {
+                                torch.manual_seed(100 + checkedModels);
+                                GradientCheck.AssertMatchesAutograd(
+                                    model,
+                                    torch.randn(shape.InputShape.WithBatch(BatchSize), dtype: ScalarType.Float64),
+                                    torch.randn(shape.OutputShape.WithBatch(BatchSize), dtype: ScalarType.Float64),
+                                    1e-8);
+                            }
+                            catch (Exception failure)
+                            {
+                                throw new Xunit.Sdk.XunitException($"{models[i]}\n{failure.Message}");
+                            }
+
+                            checkedModels++;
+                        }
+                    });
+                },
+                iter: 3,
+                threads: 1,
+                print: models => RandomBlockGraphParityTests.Write(models, trainable: true));
+
+            _output.WriteLine($"{checkedModels} random block graphs checked");
+            Assert.Equal(18, checkedModels);
+        }
+
+        /// <summary>
         /// Every zoo model whose kinds all have rules, with an MSE loss added to its declaration (zoo
         /// models declare none): generated gradients equal autograd's within 1e-4 relative in float32 on
         /// one small batch, the ResNets through their blocks included. VGG-16 and VGG-16-BN (138 M
