@@ -201,7 +201,7 @@ namespace ModelGen.Generator.Emit
 
             if (!written.Add(names.Field))
             {
-                writer.WriteLine($"// {names.Field} is applied again further on ([Reuse]), whose gradients are written: these add to them.");
+                writer.WriteLine($"// {names.Field} is applied again further on ([Reuse]), whose step has written its gradients: these add to them.");
                 using (writer.Block($"using ({BackwardRules.Gradients}.Accumulate())"))
                 {
                     foreach (string statement in statements)
