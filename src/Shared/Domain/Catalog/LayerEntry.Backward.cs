@@ -80,7 +80,7 @@ namespace ModelGen.Domain
 
     /// <summary>The names a layer's backward code uses in the generated training forward and <c>Backward</c>.</summary>
     /// <param name="Index">The layer's position, from 1; the tape's <c>x{Index}</c> is its output.</param>
-    /// <param name="Field">The layer's field: <c>fc1</c>.</param>
+    /// <param name="Field">The field of the module the layer runs: <c>fc1</c>; <c>block.conv1</c> in a block instance's methods; the reused layer's for a <c>Reuse</c>.</param>
     /// <param name="NeedsInputGradient">Whether ∂L/∂x is needed (not for the first layer, whose input is data).</param>
     internal sealed record BackwardNames(int Index, string Field, bool NeedsInputGradient)
     {
