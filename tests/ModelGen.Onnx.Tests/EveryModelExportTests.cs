@@ -34,6 +34,20 @@ namespace ModelGen.Onnx.Tests
             "SequenceConcat",
             "SharedLinear",
             "TinyResNet",
+
+            // The generated-backward tests of graphs and attention (Parity Models/GraphGradientModels.cs).
+            "GradAttention",
+            "GradAttentionFirst",
+            "GradBranches",
+            "GradBranchesFirst",
+            "GradNestedStages",
+            "GradResidual",
+            "GradResidualFirst",
+            "GradSequenceConcat",
+            "GradSharedBlockTwice",
+            "GradSharedLinear",
+            "GradTransformer",
+            "GradTransformerFirst",
         };
 
         private static IEnumerable<Type> GeneratedModels =>
