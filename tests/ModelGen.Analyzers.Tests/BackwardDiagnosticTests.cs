@@ -9,35 +9,48 @@ namespace ModelGen.Analyzers.Tests;
 /// <summary>MG0014: a trainable model that falls back to autograd is told which layer prevents the generated backward.</summary>
 public sealed class BackwardDiagnosticTests
 {
+    // Every catalog kind has a backward rule now; what the generated backward cannot follow is a forward written by hand.
+    private const string ManualBlock = """
+        [Block]
+        [Linear(4, Name = "fc")]
+        public partial class Manual
+        {
+            // Stands for a hand-written forward (this test compiles without TorchSharp).
+            public object forward(object input) => input;
+        }
+
+        """;
+
     [Fact]
-    public Task MG0014_KindWithoutRule_NamesTheFirstSuchLayer() =>
-        VerifyWithoutExportAsync(
-            Source("""
-                [Model(16, SequenceLength = "L")]
-                [Linear(16), PositionalEncoding, {|#0:TransformerEncoderLayer(4, DimFeedforward = 32)|}, TransformerEncoderLayer(4, DimFeedforward = 32)]
+    public Task MG0014_BlockWithAHandWrittenForward_SaysTheBackwardCannotFollowIt() =>
+        AnalyzerTest.VerifyAsync(
+            Source(ManualBlock + """
+                [Model(4)]
+                [{|#0:Block<Manual>|}]
                 [Linear(2)]
                 [Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD)]
-                public partial class Encoder { }
+                public partial class Net { }
                 """),
-            At(0, AutogradBackward, "Encoder trains with autograd: TransformerEncoderLayer(4, DimFeedforward = 32) has no generated backward rule yet, so TrainStep records an autograd graph; set [Model(..., Autograd = true)] to make that the declared choice"));
+            At(0, AutogradBackward, "Net trains with autograd: Block<Manual> goes through a block whose forward is hand-written, which the generated backward cannot follow, so TrainStep records an autograd graph; set [Model(..., Autograd = true)] to make that the declared choice"),
+            At(0, OnnxUnmapped, "Block<Manual>: Manual writes its own forward, which the compile-time plan does not describe, so Net gets no ExportOnnx method; replace what does not map (docs/layers.md lists the kinds that do; a forward written by hand never does), or leave the model to TorchSharp"));
 
     [Fact]
     public Task MG0014_DeclaredAutograd_ReportsNothing() =>
         VerifyWithoutExportAsync(
-            Source("""
-                [Model(16, SequenceLength = "L", Autograd = true)]
-                [TransformerEncoderLayer(4, DimFeedforward = 32)]
+            Source(ManualBlock + """
+                [Model(4, Autograd = true)]
+                [Block<Manual>]
                 [Linear(2)]
                 [Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD)]
-                public partial class Encoder { }
+                public partial class Net { }
                 """));
 
     [Fact]
     public Task MG0014_ModelWithoutTraining_ReportsNothing() =>
         VerifyWithoutExportAsync(
-            Source("""
-                [Model(16, SequenceLength = "L")]
-                [TransformerEncoderLayer(4, DimFeedforward = 32)]
+            Source(ManualBlock + """
+                [Model(4)]
+                [Block<Manual>]
                 public partial class Inference { }
                 """));
 
@@ -72,7 +85,29 @@ public sealed class BackwardDiagnosticTests
                 public partial class Covered { }
                 """));
 
-    /// <summary>Like <see cref="AnalyzerTest.VerifyAsync"/>, without MG0015 (the transformer has no ONNX mapping either).</summary>
+    [Fact]
+    public Task MG0014_GraphAndAttentionModelWithRules_ReportsNothing() =>
+        AnalyzerTest.VerifyAsync(
+            Source("""
+                [Block]
+                [Linear(Block.Width, Name = "fc"), Tanh, Reuse("fc")]
+                [Shortcut]
+                public partial class Shared { }
+
+                [Block]
+                [Linear(3), ReLU]
+                public partial class Narrow { }
+
+                [Model(5, 6)]
+                [Block<Shared>(Width = 6)]
+                [Concat<Narrow>]
+                [MultiheadAttention(3), TransformerEncoderLayer(3, DimFeedforward = 8)]
+                [Flatten, Linear(2)]
+                [Loss(LossKind.MSE), Optimizer(OptimizerKind.Adam)]
+                public partial class Net { }
+                """));
+
+    /// <summary>Like <see cref="AnalyzerTest.VerifyAsync"/>, without MG0015 (a hand-written block has no ONNX graph either).</summary>
     private static Task VerifyWithoutExportAsync(string source, params DiagnosticResult[] expected)
     {
         var test = new AnalyzerTest(source);

@@ -54,4 +54,41 @@ public sealed class TopologySnapshotTests
             Snapshot.Verify(source.SourceText.ToString(), source.HintName.Replace(".cs", string.Empty));
         }
     }
+
+    /// <summary>
+    /// A Linear applied twice (the first use's backward step adds to the gradients the second wrote),
+    /// a sum of two sequence branches and the input, self-attention and a transformer encoder layer:
+    /// 4×6 → 4×6 → 4×6 → 4×6 → 4×6 → 4×6 → 24 → 2.
+    /// </summary>
+    public const string SharedSource = """
+        using ModelGen;
+
+        namespace Samples.Shared;
+
+        [Block]
+        [Linear(6), Tanh]
+        public partial class Mix;
+
+        [Block]
+        [Linear(6)]
+        public partial class Skip;
+
+        [Model(4, 6)]
+        [Linear(6, Name = "shared"), Tanh, Reuse("shared")]
+        [Sum<Mix, Skip>(IncludeInput = true)]
+        [MultiheadAttention(2), TransformerEncoderLayer(3, DimFeedforward = 8, Dropout = 0.0)]
+        [Flatten, Linear(2)]
+        [Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD)]
+        public partial class SharedAttention;
+        """;
+
+    [Fact]
+    public void SharedWeightsBranchesAndAttention()
+    {
+        (GeneratorDriverRunResult result, Compilation output) = TestCompilation.Run(SharedSource);
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(TestCompilation.Problems(output));
+        GeneratedSourceResult model = result.Results.Single().GeneratedSources.Single(s => s.HintName.Contains("SharedAttention", System.StringComparison.Ordinal));
+        Snapshot.Verify(model.SourceText.ToString(), model.HintName.Replace(".cs", string.Empty));
+    }
 }

@@ -85,23 +85,81 @@ namespace ModelGen.Parity.Tests
         }
 
         /// <summary>
+        /// Random block graphs (residual stages with identity or projection shortcuts, concatenations,
+        /// sums; <see cref="RandomBlockGraphParityTests"/>) with an MSE loss: every one trains with the
+        /// generated backward, whose gradients equal autograd's in float64.
+        /// </summary>
+        [Fact]
+        public void Random_block_graphs_generated_gradients_equal_autograd_in_float64()
+        {
+            int checkedModels = 0;
+            RandomBlockGraphParityTests.Model.Array[6].Sample(
+                models =>
+                {
+                    WithCompiled(RandomBlockGraphParityTests.Write(models, trainable: true), assembly =>
+                    {
+                        for (int i = 0; i < models.Length; i++)
+                        {
+                            Type type = assembly.GetType($"RandomGraphs.Graph{i}", throwOnError: true)!;
+                            using var module = (nn.Module)Activator.CreateInstance(type, new object?[] { null })!;
+                            var model = (ITrainableModel)module;
+                            var shape = (IGeneratedModel)model;
+                            Assert.True(model.GeneratedBackward, $"{models[i]} trains with autograd");
+                            GradientCheck.Float64(module);
+                            try
+                            {
+                                torch.manual_seed(100 + checkedModels);
+                                GradientCheck.AssertMatchesAutograd(
+                                    model,
+                                    torch.randn(shape.InputShape.WithBatch(BatchSize), dtype: ScalarType.Float64),
+                                    torch.randn(shape.OutputShape.WithBatch(BatchSize), dtype: ScalarType.Float64),
+                                    1e-8);
+                            }
+                            catch (Exception failure)
+                            {
+                                throw new Xunit.Sdk.XunitException($"{models[i]}\n{failure.Message}");
+                            }
+
+                            checkedModels++;
+                        }
+                    });
+                },
+                iter: 3,
+                threads: 1,
+                print: models => RandomBlockGraphParityTests.Write(models, trainable: true));
+
+            _output.WriteLine($"{checkedModels} random block graphs checked");
+            Assert.Equal(18, checkedModels);
+        }
+
+        /// <summary>
         /// Every zoo model whose kinds all have rules, with an MSE loss added to its declaration (zoo
         /// models declare none): generated gradients equal autograd's within 1e-4 relative in float32 on
-        /// one small batch. VGG-16 and VGG-16-BN (138 M parameters) are not built in a unit test.
+        /// one small batch, the ResNets through their blocks included. VGG-16 and VGG-16-BN (138 M
+        /// parameters) are not built in a unit test.
         /// </summary>
         [Fact]
         public void Zoo_models_generated_gradients_equal_autograd_in_float32()
         {
             string zoo = Path.Combine(RepositoryRoot(), "samples", "ModelZoo", "Models");
-            // The VGGs are too big for a unit test; models built from [Block]s train with autograd (no generated backward through blocks yet).
             var sources = Directory.GetFiles(zoo, "*.cs")
-                .Where(f => !f.EndsWith("Vgg16.cs", StringComparison.Ordinal) && !File.ReadAllText(f).Contains("[Block]", StringComparison.Ordinal))
-                .OrderBy(f => f, StringComparer.Ordinal);
-            string source = "using ModelGen;\n" + string.Join("\n", sources.Select(file =>
-                Regex.Replace(File.ReadAllText(file).Replace("using ModelGen;", string.Empty), @"^(\s*)public partial class (\w+);", "$1[Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD)]\n$1public partial class $2;", RegexOptions.Multiline)));
-            var names = Regex.Matches(source, @"public partial class (\w+);").Select(m => m.Groups[1].Value).ToArray();
+                .Where(f => !f.EndsWith("Vgg16.cs", StringComparison.Ordinal))
+                .OrderBy(f => f, StringComparer.Ordinal)
+                .Select(File.ReadAllText)
+                .ToArray();
+            // Blocks (BasicBlock, Bottleneck) take no loss: only the models do.
+            var blocks = sources.SelectMany(text => Regex.Matches(text, @"\[Block\]\s*(?:\[[^\n]*\]\s*)*public partial class (\w+);").Select(m => m.Groups[1].Value)).ToHashSet(StringComparer.Ordinal);
+            string source = "using ModelGen;\n" + string.Join("\n", sources.Select(text =>
+                Regex.Replace(
+                    text.Replace("using ModelGen;", string.Empty),
+                    @"^(\s*)public partial class (\w+);",
+                    m => blocks.Contains(m.Groups[2].Value) ? m.Value : $"{m.Groups[1].Value}[Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD)]\n{m.Value}",
+                    RegexOptions.Multiline)));
+            var names = Regex.Matches(source, @"public partial class (\w+);").Select(m => m.Groups[1].Value).Where(name => !blocks.Contains(name)).ToArray();
             Assert.Contains("LeNet5", names);
             Assert.Contains("LstmNet", names);
+            Assert.Contains("ResNet18", names);
+            Assert.Contains("ResNet50", names);
             var report = new List<string>();
             WithCompiled(source, assembly =>
             {
@@ -133,7 +191,9 @@ namespace ModelGen.Parity.Tests
             });
 
             _output.WriteLine(string.Join("\n", report));
-            Assert.True(report.Count(line => !line.Contains("autograd", StringComparison.Ordinal)) >= 6, string.Join("\n", report));
+            Assert.True(report.Count(line => !line.Contains("autograd", StringComparison.Ordinal)) >= 8, string.Join("\n", report));
+            Assert.Contains(report, line => line.StartsWith("ResNet18: ", StringComparison.Ordinal) && !line.Contains("autograd", StringComparison.Ordinal));
+            Assert.Contains(report, line => line.StartsWith("ResNet50: ", StringComparison.Ordinal) && !line.Contains("autograd", StringComparison.Ordinal));
         }
 
         /// <summary>A batch for a zoo model: token ids (LSTMNet's vocabulary is 20) or normal floats; a symbolic length is 7 steps.</summary>

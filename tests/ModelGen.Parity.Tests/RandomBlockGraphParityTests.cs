@@ -45,7 +45,8 @@ namespace ModelGen.Parity.Tests
         private static readonly Gen<GraphStep> Step = Gen.Select(Gen.Int[0, 2], Gen.Int[1, 2], Gen.Int[1, 6], Gen.Int[1, 2], Gen.Int[1, 4], Gen.Int[1, 4])
             .Select((kind, count, width, stride, a, b) => new GraphStep(kind, count, width, stride, a, b));
 
-        private static readonly Gen<GraphModel> Model = Gen.Select(Gen.Int[1, 3], Gen.Int[2, 9], Gen.Int[1, 6], Step.Array[1, 3], Gen.Int[1, 5])
+        /// <summary>The random graph models (GeneratedBackwardPropertyTests trains them too).</summary>
+        internal static readonly Gen<GraphModel> Model = Gen.Select(Gen.Int[1, 3], Gen.Int[2, 9], Gen.Int[1, 6], Step.Array[1, 3], Gen.Int[1, 5])
             .Select((channels, size, stem, steps, classes) => new GraphModel(channels, size, stem, steps, classes));
 
         [Fact]
@@ -136,7 +137,8 @@ namespace ModelGen.Parity.Tests
             return (new long[] { model.Classes }, parameters);
         }
 
-        private static string Write(GraphModel[] models)
+        /// <summary>The models' source; with <paramref name="trainable"/> each declares an MSE loss and SGD.</summary>
+        internal static string Write(GraphModel[] models, bool trainable = false)
         {
             var text = new StringBuilder("using ModelGen;\n#pragma warning disable MG0003\nnamespace RandomGraphs\n{\n");
             text.Append("[Block]\n[Conv2d(Block.Width, Kernel = 3, Stride = Block.Stride, Padding = 1, Bias = false), BatchNorm2d, ReLU]\n");
@@ -173,7 +175,13 @@ namespace ModelGen.Parity.Tests
                     text.Append(step).Append('\n');
                 }
 
-                text.Append(CultureInfo.InvariantCulture, $"[Flatten, Linear({model.Classes})]\npublic partial class Graph{i};\n");
+                text.Append(CultureInfo.InvariantCulture, $"[Flatten, Linear({model.Classes})]\n");
+                if (trainable)
+                {
+                    text.Append("[Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD)]\n");
+                }
+
+                text.Append(CultureInfo.InvariantCulture, $"public partial class Graph{i};\n");
             }
 
             return text.Append("}\n").ToString();

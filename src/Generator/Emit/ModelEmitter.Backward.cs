@@ -96,36 +96,34 @@ namespace ModelGen.Generator.Emit
 
             if (generated)
             {
+                var scopes = new BackwardScopes();
                 writer.WriteLine();
-                WriteTape(plan, writer);
+                WriteTape(plan, scopes, writer);
                 writer.WriteLine();
-                WriteTrainingForward(plan, writer);
+                WriteTrainingForward(plan, scopes, writer);
                 writer.WriteLine();
-                WriteBackward(plan, writer);
+                WriteBackward(plan, scopes, writer);
+                WriteBlockScopes(scopes, plan.Spec.SequenceLength, writer);
             }
         }
 
-        private static IEnumerable<(LayerPlan Layer, BackwardNames Names)> BackwardLayers(ModelPlan plan) =>
-            plan.Layers.Select((layer, i) => (layer, new BackwardNames(i + 1, layer.FieldName, NeedsInputGradient: i > 0)));
+        private static IEnumerable<(LayerPlan Layer, BackwardNames Names)> BackwardLayers(ModelPlan plan, BackwardScopes scopes) =>
+            plan.Layers.Select((layer, i) => (layer, new BackwardNames(i + 1, layer.Entry.ParameterField(layer), NeedsInputGradient: i > 0) { Scopes = scopes }));
 
-        private static void WriteTape(ModelPlan plan, IndentedWriter writer)
+        private static void WriteTape(ModelPlan plan, BackwardScopes scopes, IndentedWriter writer)
         {
             writer.WriteLine("/// <summary>What the training forward keeps for <see cref=\"Backward\"/>: the input x0, the output xᵢ of each layer i, and what a rule saves (masks, indices, statistics).</summary>");
             using (writer.Block("private sealed class Tape"))
             {
                 writer.WriteLine($"public {CSharp.Tensor} x0 = null!;");
-                foreach ((LayerPlan layer, BackwardNames names) in BackwardLayers(plan))
+                foreach ((LayerPlan layer, BackwardNames names) in BackwardLayers(plan, scopes))
                 {
-                    writer.WriteLine($"public {CSharp.Tensor} x{names.Index} = null!; // [{layer.Spec.Display}]");
-                    foreach (string saved in layer.Entry.SavedForBackward(layer))
-                    {
-                        writer.WriteLine($"public {layer.Entry.SavedType(layer, saved)} {saved}{names.Index} = null!;");
-                    }
+                    WriteTapeFields(layer, names, $"[{layer.Spec.Display}]", writer);
                 }
             }
         }
 
-        private static void WriteTrainingForward(ModelPlan plan, IndentedWriter writer)
+        private static void WriteTrainingForward(ModelPlan plan, BackwardScopes scopes, IndentedWriter writer)
         {
             string? length = plan.Spec.SequenceLength;
             writer.WriteLine("/// <summary>The forward of a generated training step: the same layers as <see cref=\"forward\"/>, run under no_grad (no autograd graph), keeping on the tape what <see cref=\"Backward\"/> needs.</summary>");
@@ -134,20 +132,16 @@ namespace ModelGen.Generator.Emit
                 string guard = plan.Spec.Input == InputKindSpec.TokenIds ? "CheckTokenIds" : "CheckInput";
                 writer.WriteLine($"global::ModelGen.ModelGuard.{guard}({CSharp.Literal(plan.Spec.Name)}, input, InputShape);");
                 writer.WriteLine("t.x0 = input;");
-                foreach ((LayerPlan layer, BackwardNames names) in BackwardLayers(plan))
+                foreach ((LayerPlan layer, BackwardNames names) in BackwardLayers(plan, scopes))
                 {
-                    writer.WriteLine($"// [{layer.Spec.Display}]  {CSharp.Batched(layer.InputShape, length)} → {CSharp.Batched(layer.OutputShape, length)}");
-                    foreach (string statement in layer.Entry.TrainingForward(layer, names))
-                    {
-                        writer.WriteLine(statement);
-                    }
+                    WriteLayerForward(layer, names, layer.Spec.Display, length, writer);
                 }
 
                 writer.WriteLine($"return t.x{plan.Layers.Count};");
             }
         }
 
-        private static void WriteBackward(ModelPlan plan, IndentedWriter writer)
+        private static void WriteBackward(ModelPlan plan, BackwardScopes scopes, IndentedWriter writer)
         {
             string? length = plan.Spec.SequenceLength;
             writer.WriteLine("/// <summary>");
@@ -156,29 +150,74 @@ namespace ModelGen.Generator.Emit
             writer.WriteLine("/// </summary>");
             using (writer.Block($"private void Backward(Tape t, {CSharp.Tensor} g)"))
             {
+                var written = new HashSet<string>(System.StringComparer.Ordinal);
                 bool first = true;
-                foreach ((LayerPlan layer, BackwardNames names) in BackwardLayers(plan).Reverse())
+                foreach ((LayerPlan layer, BackwardNames names) in BackwardLayers(plan, scopes).Reverse())
                 {
-                    List<string> statements = layer.Entry.Backward(layer, names).ToList();
                     if (!first)
                     {
                         writer.WriteLine();
                     }
 
                     first = false;
-                    string formula = layer.Entry.BackwardFormula(layer);
-                    string shapes = $"δ {CSharp.Batched(layer.OutputShape, length)} → {CSharp.Batched(layer.InputShape, length)}";
-                    writer.WriteLine($"// [{layer.Spec.Display}]  {shapes}{(formula.Length > 0 ? ": " + formula : string.Empty)}");
-                    if (statements.Count == 0 && !names.NeedsInputGradient)
-                    {
-                        writer.WriteLine("// (the input is data: nothing to propagate)");
-                    }
+                    WriteLayerBackward(layer, names, layer.Spec.Display, length, written, writer);
+                }
+            }
+        }
 
+        /// <summary>The tape's fields of one layer: its output, then what its rule keeps.</summary>
+        private static void WriteTapeFields(LayerPlan layer, BackwardNames names, string comment, IndentedWriter writer)
+        {
+            writer.WriteLine($"public {CSharp.Tensor} x{names.Index} = null!; // {comment}");
+            foreach (TapeField field in layer.Entry.TapeFields(layer, names))
+            {
+                writer.WriteLine($"public {field.Type} {field.Name} = {field.Initializer};");
+            }
+        }
+
+        /// <summary>One layer of a training forward: its shapes, then its entry's statements.</summary>
+        private static void WriteLayerForward(LayerPlan layer, BackwardNames names, string label, string? length, IndentedWriter writer)
+        {
+            writer.WriteLine($"// [{label}]  {CSharp.Batched(layer.InputShape, length)} → {CSharp.Batched(layer.OutputShape, length)}");
+            foreach (string statement in layer.Entry.TrainingForward(layer, names))
+            {
+                writer.WriteLine(statement);
+            }
+        }
+
+        /// <summary>
+        /// One layer of a backward: its shapes and formula, then its entry's statements. A layer whose
+        /// parameters a step further on already wrote (it is applied again by <c>[Reuse]</c>) adds to
+        /// those gradients instead of replacing them.
+        /// </summary>
+        private static void WriteLayerBackward(LayerPlan layer, BackwardNames names, string label, string? length, HashSet<string> written, IndentedWriter writer)
+        {
+            List<string> statements = layer.Entry.Backward(layer, names).ToList();
+            string formula = layer.Entry.BackwardFormula(layer);
+            string shapes = $"δ {CSharp.Batched(layer.OutputShape, length)} → {CSharp.Batched(layer.InputShape, length)}";
+            writer.WriteLine($"// [{label}]  {shapes}{(formula.Length > 0 ? ": " + formula : string.Empty)}");
+            if (statements.Count == 0 && !names.NeedsInputGradient)
+            {
+                writer.WriteLine("// (the input is data: nothing to propagate)");
+            }
+
+            if (!written.Add(names.Field))
+            {
+                writer.WriteLine($"// {names.Field} is applied again further on ([Reuse]), whose step has written its gradients: these add to them.");
+                using (writer.Block($"using ({BackwardRules.Gradients}.Accumulate())"))
+                {
                     foreach (string statement in statements)
                     {
                         writer.WriteLine(statement);
                     }
                 }
+
+                return;
+            }
+
+            foreach (string statement in statements)
+            {
+                writer.WriteLine(statement);
             }
         }
     }

@@ -42,6 +42,13 @@ namespace ModelGen.Layers
         /// <summary>Whether the input itself is the first term.</summary>
         public bool IncludeInput { get; }
 
+        /// <summary>The number of branches (the input, when it joins, is not one).</summary>
+        public int Count => _branches.Count;
+
+        /// <summary>The branch at <paramref name="index"/>, registered as <c>index</c> (a generated backward goes through each).</summary>
+        /// <param name="index">The branch's position, from 0.</param>
+        public nn.Module<Tensor, Tensor> this[int index] => _branches[index];
+
         /// <summary>The branches' outputs joined.</summary>
         /// <param name="input">The batch every branch receives.</param>
         public override Tensor forward(Tensor input)

@@ -195,7 +195,7 @@ namespace ModelGen.Parity.Tests.Models
             // Targets are checked before the loss sees them: a clear message instead of a libtorch error.
             LossFunction.CheckBatch("TokenTransformerClassifier", input, target, OutputShape);
             var optimizer = Optimizer;
-            // Gradients by autograd: [TransformerEncoderLayer(2, DimFeedforward = 32, Dropout = 0.0)] has no backward rule.
+            // Gradients by the generated Backward below (or autograd when GeneratedBackward is false).
             var value = ComputeGradientsCore(input, target, out var output);
             observer?.BeforeUpdate(output, target, value);
             // A NaN or infinite loss or gradient stops here, before the update: the weights stay as they were.
@@ -214,11 +214,7 @@ namespace ModelGen.Parity.Tests.Models
         public global::TorchSharp.torch.Tensor ComputeLoss(global::TorchSharp.torch.Tensor output, global::TorchSharp.torch.Tensor target) => LossFunction.forward(output, target);
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.GeneratedBackward"/>
-        public bool GeneratedBackward
-        {
-            get => false;
-            set { if (value) throw new global::System.NotSupportedException("TokenTransformerClassifier has no generated backward: [TransformerEncoderLayer(2, DimFeedforward = 32, Dropout = 0.0)] has no backward rule, so it trains with autograd"); }
-        }
+        public bool GeneratedBackward { get; set; } = true;
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.ComputeGradients"/>
         public float ComputeGradients(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor target)
@@ -232,6 +228,18 @@ namespace ModelGen.Parity.Tests.Models
         /// <summary>Fills every parameter's gradient by the generated backward or by autograd; the caller holds the dispose scope.</summary>
         private float ComputeGradientsCore(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor target, out global::TorchSharp.torch.Tensor output)
         {
+            if (GeneratedBackward)
+            {
+                using var noGrad = global::TorchSharp.torch.no_grad();
+                var t = new Tape();
+                output = TrainingForward(input, t);
+                // ∂L/∂ŷ = Σc·softmax(ŷ) − c, c = (onehot(t))/N
+                var (loss, g) = LossFunction.Backward(output, target);
+                var value = global::ModelGen.Training.LossFunction.Value(loss);
+                Backward(t, g);
+                return value;
+            }
+
             // Autograd accumulates into each parameter's existing .grad in place: its slice of the flat buffer.
             _flat?.AttachGradients();
             Optimizer.zero_grad();
@@ -240,6 +248,60 @@ namespace ModelGen.Parity.Tests.Models
             var autogradValue = global::ModelGen.Training.LossFunction.Value(autogradLoss);
             autogradLoss.backward();
             return autogradValue;
+        }
+
+        /// <summary>What the training forward keeps for <see cref="Backward"/>: the input x0, the output xᵢ of each layer i, and what a rule saves (masks, indices, statistics).</summary>
+        private sealed class Tape
+        {
+            public global::TorchSharp.torch.Tensor x0 = null!;
+            public global::TorchSharp.torch.Tensor x1 = null!; // [Embedding(12, 16)]
+            public global::TorchSharp.torch.Tensor x2 = null!; // [PositionalEncoding]
+            public global::TorchSharp.torch.Tensor x3 = null!; // [TransformerEncoderLayer(2, DimFeedforward = 32, Dropout = 0.0)]
+            public global::ModelGen.Training.TransformerTape encoder3 = null!;
+            public global::TorchSharp.torch.Tensor x4 = null!; // [Flatten]
+            public global::TorchSharp.torch.Tensor x5 = null!; // [Linear(2)]
+        }
+
+        /// <summary>The forward of a generated training step: the same layers as <see cref="forward"/>, run under no_grad (no autograd graph), keeping on the tape what <see cref="Backward"/> needs.</summary>
+        private global::TorchSharp.torch.Tensor TrainingForward(global::TorchSharp.torch.Tensor input, Tape t)
+        {
+            global::ModelGen.ModelGuard.CheckTokenIds("TokenTransformerClassifier", input, InputShape);
+            t.x0 = input;
+            // [Embedding(12, 16)]  N×8 → N×8×16
+            t.x1 = embedding1.forward(t.x0);
+            // [PositionalEncoding]  N×8×16 → N×8×16
+            t.x2 = posenc1.forward(t.x1);
+            // [TransformerEncoderLayer(2, DimFeedforward = 32, Dropout = 0.0)]  N×8×16 → N×8×16
+            t.x3 = global::ModelGen.Training.Gradients.TransformerForward(encoder1, t.x2, training, out t.encoder3);
+            // [Flatten]  N×8×16 → N×128
+            t.x4 = flatten1.forward(t.x3);
+            // [Linear(2)]  N×128 → N×2
+            t.x5 = fc1.forward(t.x4);
+            return t.x5;
+        }
+
+        /// <summary>
+        /// The generated backward: from g = ∂L/∂ŷ it walks the layers in reverse, writing each parameter's
+        /// <c>.grad</c> (δ is the gradient of the loss with respect to the tensor at hand; x a layer's input, y its output).
+        /// </summary>
+        private void Backward(Tape t, global::TorchSharp.torch.Tensor g)
+        {
+            // [Linear(2)]  δ N×2 → N×128: ∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W
+            global::ModelGen.Training.Gradients.SetProduct(fc1.weight!, g.t(), t.x4);
+            global::ModelGen.Training.Gradients.Set(fc1.bias!, g.sum(0L));
+            g = g.mm(fc1.weight!);
+
+            // [Flatten]  δ N×128 → N×8×16: δ ← δ reshaped to x's shape
+            g = g.reshape(t.x3.shape);
+
+            // [TransformerEncoderLayer(2, DimFeedforward = 32, Dropout = 0.0)]  δ N×8×16 → N×8×16: post-norm y = LN₂(x₁ + FF(x₁)), x₁ = LN₁(x + SA(x)): δs₂ = LN₂′(δ), δx₁ = δs₂ + FF′(δs₂), δs₁ = LN₁′(δx₁), δ ← δs₁ + SA′(δs₁); FF, SA, LN and dropout by their rules
+            g = global::ModelGen.Training.Gradients.TransformerBackward(t.encoder3, g, inputGradient: true)!;
+
+            // [PositionalEncoding]  δ N×8×16 → N×8×16: y = x + PE, the table a constant: δ unchanged
+
+            // [Embedding(12, 16)]  δ N×8×16 → N×8: ∂E[i] = Σ δ at the positions holding id i (rows accumulate)
+            var dE1 = global::TorchSharp.torch.zeros_like(embedding1.weight!).index_add_(0, t.x0.flatten(), g.reshape(-1, 16), 1);
+            global::ModelGen.Training.Gradients.Set(embedding1.weight!, dE1);
         }
 
         private bool _disposed;

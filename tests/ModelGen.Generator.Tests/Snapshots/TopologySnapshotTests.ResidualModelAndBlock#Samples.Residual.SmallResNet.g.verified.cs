@@ -313,7 +313,7 @@ namespace Samples.Residual
             // Targets are checked before the loss sees them: a clear message instead of a libtorch error.
             LossFunction.CheckBatch("SmallResNet", input, target, OutputShape);
             var optimizer = Optimizer;
-            // Gradients by autograd: [Repeat<BasicBlock>(2, Width = 8, Stride = 1, Name = "stage1")] has no backward rule.
+            // Gradients by the generated Backward below (or autograd when GeneratedBackward is false).
             var value = ComputeGradientsCore(input, target, out var output);
             observer?.BeforeUpdate(output, target, value);
             // A NaN or infinite loss or gradient stops here, before the update: the weights stay as they were.
@@ -332,11 +332,7 @@ namespace Samples.Residual
         public global::TorchSharp.torch.Tensor ComputeLoss(global::TorchSharp.torch.Tensor output, global::TorchSharp.torch.Tensor target) => LossFunction.forward(output, target);
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.GeneratedBackward"/>
-        public bool GeneratedBackward
-        {
-            get => false;
-            set { if (value) throw new global::System.NotSupportedException("SmallResNet has no generated backward: [Repeat<BasicBlock>(2, Width = 8, Stride = 1, Name = \"stage1\")] has no backward rule, so it trains with autograd"); }
-        }
+        public bool GeneratedBackward { get; set; } = true;
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.ComputeGradients"/>
         public float ComputeGradients(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor target)
@@ -350,6 +346,18 @@ namespace Samples.Residual
         /// <summary>Fills every parameter's gradient by the generated backward or by autograd; the caller holds the dispose scope.</summary>
         private float ComputeGradientsCore(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor target, out global::TorchSharp.torch.Tensor output)
         {
+            if (GeneratedBackward)
+            {
+                using var noGrad = global::TorchSharp.torch.no_grad();
+                var t = new Tape();
+                output = TrainingForward(input, t);
+                // ∂L/∂ŷ = Σc·softmax(ŷ) − c, c = (onehot(t))/N
+                var (loss, g) = LossFunction.Backward(output, target);
+                var value = global::ModelGen.Training.LossFunction.Value(loss);
+                Backward(t, g);
+                return value;
+            }
+
             // Autograd accumulates into each parameter's existing .grad in place: its slice of the flat buffer.
             _flat?.AttachGradients();
             Optimizer.zero_grad();
@@ -358,6 +366,293 @@ namespace Samples.Residual
             var autogradValue = global::ModelGen.Training.LossFunction.Value(autogradLoss);
             autogradLoss.backward();
             return autogradValue;
+        }
+
+        /// <summary>What the training forward keeps for <see cref="Backward"/>: the input x0, the output xᵢ of each layer i, and what a rule saves (masks, indices, statistics).</summary>
+        private sealed class Tape
+        {
+            public global::TorchSharp.torch.Tensor x0 = null!;
+            public global::TorchSharp.torch.Tensor x1 = null!; // [Conv2d(8, Kernel = 3, Padding = 1, Name = "conv1")]
+            public global::TorchSharp.torch.Tensor x2 = null!; // [Repeat<BasicBlock>(2, Width = 8, Stride = 1, Name = "stage1")]
+            public BasicBlockTape block0_2 = new();
+            public BasicBlockTape block1_2 = new();
+            public global::TorchSharp.torch.Tensor x3 = null!; // [Block<BasicBlock>(Width = 16, Stride = 2, Name = "stage2")]
+            public BasicBlockTape2 block0_3 = new();
+            public global::TorchSharp.torch.Tensor x4 = null!; // [Concat<Squeeze>(Name = "dense")]
+            public SqueezeTape branch0_4 = new();
+            public global::TorchSharp.torch.Tensor x5 = null!; // [AdaptiveAvgPool2d(1)]
+            public global::TorchSharp.torch.Tensor x6 = null!; // [Flatten]
+            public global::TorchSharp.torch.Tensor x7 = null!; // [Linear(10, Name = "fc")]
+        }
+
+        /// <summary>The forward of a generated training step: the same layers as <see cref="forward"/>, run under no_grad (no autograd graph), keeping on the tape what <see cref="Backward"/> needs.</summary>
+        private global::TorchSharp.torch.Tensor TrainingForward(global::TorchSharp.torch.Tensor input, Tape t)
+        {
+            global::ModelGen.ModelGuard.CheckInput("SmallResNet", input, InputShape);
+            t.x0 = input;
+            // [Conv2d(8, Kernel = 3, Padding = 1, Name = "conv1")]  N×3×16×16 → N×8×16×16
+            t.x1 = conv1.forward(t.x0);
+            // [Repeat<BasicBlock>(2, Width = 8, Stride = 1, Name = "stage1")]  N×8×16×16 → N×8×16×16
+            t.x2 = TrainingForward((global::Samples.Residual.BasicBlock)stage1[0], t.block0_2, t.x1);
+            t.x2 = TrainingForward((global::Samples.Residual.BasicBlock)stage1[1], t.block1_2, t.x2);
+            // [Block<BasicBlock>(Width = 16, Stride = 2, Name = "stage2")]  N×8×16×16 → N×16×8×8
+            t.x3 = TrainingForward(stage2, t.block0_3, t.x2);
+            // [Concat<Squeeze>(Name = "dense")]  N×16×8×8 → N×20×8×8
+            t.x4 = global::TorchSharp.torch.cat(new[] { t.x3, TrainingForward((global::Samples.Residual.Squeeze)dense[0], t.branch0_4, t.x3) }, 1L);
+            // [AdaptiveAvgPool2d(1)]  N×20×8×8 → N×20×1×1
+            t.x5 = adaptiveavgpool1.forward(t.x4);
+            // [Flatten]  N×20×1×1 → N×20
+            t.x6 = flatten1.forward(t.x5);
+            // [Linear(10, Name = "fc")]  N×20 → N×10
+            t.x7 = fc.forward(t.x6);
+            return t.x7;
+        }
+
+        /// <summary>
+        /// The generated backward: from g = ∂L/∂ŷ it walks the layers in reverse, writing each parameter's
+        /// <c>.grad</c> (δ is the gradient of the loss with respect to the tensor at hand; x a layer's input, y its output).
+        /// </summary>
+        private void Backward(Tape t, global::TorchSharp.torch.Tensor g)
+        {
+            // [Linear(10, Name = "fc")]  δ N×10 → N×20: ∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W
+            global::ModelGen.Training.Gradients.SetProduct(fc.weight!, g.t(), t.x6);
+            global::ModelGen.Training.Gradients.Set(fc.bias!, g.sum(0L));
+            g = g.mm(fc.weight!);
+
+            // [Flatten]  δ N×20 → N×20×1×1: δ ← δ reshaped to x's shape
+            g = g.reshape(t.x5.shape);
+
+            // [AdaptiveAvgPool2d(1)]  δ N×20×1×1 → N×20×8×8: y = A_h·x·A_wᵀ with the averaging matrices, so δ ← A_hᵀ·δ·A_w
+            g = global::ModelGen.Training.Gradients.AdaptiveAverageMatrix(8, 1, g).t().matmul(g).matmul(global::ModelGen.Training.Gradients.AdaptiveAverageMatrix(8, 1, g));
+
+            // [Concat<Squeeze>(Name = "dense")]  δ N×20×8×8 → N×16×8×8: δ split along dimension 1 into each term's part; the branches' input gradients (and the input's part of δ) add
+            var parts4 = g.split(new long[] { 16, 4 }, 1L);
+            g = parts4[0].add(Backward((global::Samples.Residual.Squeeze)dense[0], t.branch0_4, parts4[1]));
+
+            // [Block<BasicBlock>(Width = 16, Stride = 2, Name = "stage2")]  δ N×16×8×8 → N×8×16×16: through the block's Backward
+            g = Backward(stage2, t.block0_3, g);
+
+            // [Repeat<BasicBlock>(2, Width = 8, Stride = 1, Name = "stage1")]  δ N×8×16×16 → N×8×16×16: through each block's Backward, the last first
+            g = Backward((global::Samples.Residual.BasicBlock)stage1[1], t.block1_2, g);
+            g = Backward((global::Samples.Residual.BasicBlock)stage1[0], t.block0_2, g);
+
+            // [Conv2d(8, Kernel = 3, Padding = 1, Name = "conv1")]  δ N×8×16×16 → N×3×16×16: ∂W = x ⋆ δ (correlation over the batch, per group), ∂b = Σ δ, δ ← δ ∗ W (transposed convolution)
+            var (dW1, dx1) = global::ModelGen.Training.Gradients.Conv(t.x0, g, conv1.weight!, new long[] { 1, 1 }, new long[] { 1, 1 }, new long[] { 1, 1 }, groups: 1, inputGradient: false);
+            global::ModelGen.Training.Gradients.Set(conv1.weight!, dW1);
+            global::ModelGen.Training.Gradients.Set(conv1.bias!, g.sum(new long[] { 0, 2, 3 }));
+        }
+
+        /// <summary>What the training forward of block BasicBlock (N×8×16×16 → N×8×16×16, identity shortcut) keeps for its <c>Backward</c>, one per instance: its input x0, each step's output xᵢ and what a rule saves.</summary>
+        private sealed class BasicBlockTape
+        {
+            public global::TorchSharp.torch.Tensor x0 = null!;
+            public global::TorchSharp.torch.Tensor x1 = null!; // [Conv2d(Block.Width, Kernel = 3, Stride = Block.Stride, Padding = 1, Bias = false, Name = "conv1")]
+            public global::TorchSharp.torch.Tensor x2 = null!; // [BatchNorm2d(Name = "bn1")]
+            public global::TorchSharp.torch.Tensor xhat2 = null!;
+            public global::TorchSharp.torch.Tensor invstd2 = null!;
+            public global::TorchSharp.torch.Tensor x3 = null!; // [ReLU(Name = "relu")]
+            public global::TorchSharp.torch.Tensor x4 = null!; // [Conv2d(Block.Width, Kernel = 3, Padding = 1, Bias = false, Name = "conv2")]
+            public global::TorchSharp.torch.Tensor x5 = null!; // [BatchNorm2d(Name = "bn2")]
+            public global::TorchSharp.torch.Tensor xhat5 = null!;
+            public global::TorchSharp.torch.Tensor invstd5 = null!;
+            public global::TorchSharp.torch.Tensor x6 = null!; // [Shortcut]: x5 + x0
+            public global::TorchSharp.torch.Tensor x7 = null!; // [ReLU]
+        }
+
+        /// <summary>The training forward of block BasicBlock (N×8×16×16 → N×8×16×16, identity shortcut): its layers under the caller's no_grad, keeping on <paramref name="t"/> what its <c>Backward</c> needs.</summary>
+        private global::TorchSharp.torch.Tensor TrainingForward(global::Samples.Residual.BasicBlock block, BasicBlockTape t, global::TorchSharp.torch.Tensor input)
+        {
+            t.x0 = input;
+            // [Conv2d(Block.Width, Kernel = 3, Stride = Block.Stride, Padding = 1, Bias = false, Name = "conv1")]  N×8×16×16 → N×8×16×16
+            t.x1 = block.conv1.forward(t.x0);
+            // [BatchNorm2d(Name = "bn1")]  N×8×16×16 → N×8×16×16
+            t.x2 = block.bn1.forward(t.x1);
+            t.xhat2 = global::ModelGen.Training.Gradients.BatchNormNormalized(t.x1, block.bn1.running_mean, block.bn1.running_var, 1E-05, training, out t.invstd2);
+            // [ReLU(Name = "relu")]  N×8×16×16 → N×8×16×16
+            t.x3 = block.relu.forward(t.x2);
+            // [Conv2d(Block.Width, Kernel = 3, Padding = 1, Bias = false, Name = "conv2")]  N×8×16×16 → N×8×16×16
+            t.x4 = block.conv2.forward(t.x3);
+            // [BatchNorm2d(Name = "bn2")]  N×8×16×16 → N×8×16×16
+            t.x5 = block.bn2.forward(t.x4);
+            t.xhat5 = global::ModelGen.Training.Gradients.BatchNormNormalized(t.x4, block.bn2.running_mean, block.bn2.running_var, 1E-05, training, out t.invstd5);
+            // [Shortcut]  N×8×16×16: the residual sum, the body's output plus the input
+            t.x6 = t.x5.add(t.x0);
+            // [ReLU]  N×8×16×16 → N×8×16×16
+            t.x7 = block.relu1.forward(t.x6);
+            return t.x7;
+        }
+
+        /// <summary>
+        /// The backward of block BasicBlock (N×8×16×16 → N×8×16×16, identity shortcut): from g = ∂L/∂output it walks the block's
+        /// steps in reverse, writing each parameter's <c>.grad</c>, and returns ∂L/∂input.
+        /// </summary>
+        private global::TorchSharp.torch.Tensor Backward(global::Samples.Residual.BasicBlock block, BasicBlockTape t, global::TorchSharp.torch.Tensor g)
+        {
+            // [ReLU]  δ N×8×16×16 → N×8×16×16: δ ← δ ⊙ 1[y > 0]
+            g = g.mul(t.x7.sign());
+
+            // [Shortcut]  δ N×8×16×16: the same δ goes to the body (g) and, unchanged, to the input (gs); the two add
+            var gs = g;
+
+            // [BatchNorm2d(Name = "bn2")]  δ N×8×16×16 → N×8×16×16: ∂γ = Σ δ⊙x̂, ∂β = Σ δ, δ ← γ/σ·(δ − mean δ − x̂·mean(δ⊙x̂)) in training, γ/σ·δ in evaluation
+            global::ModelGen.Training.Gradients.Set(block.bn2.weight!, g.mul(t.xhat5).sum(new long[] { 0, 2, 3 }));
+            global::ModelGen.Training.Gradients.Set(block.bn2.bias!, g.sum(new long[] { 0, 2, 3 }));
+            g = global::ModelGen.Training.Gradients.BatchNormInput(g, t.xhat5, t.invstd5, block.bn2.weight!, training);
+
+            // [Conv2d(Block.Width, Kernel = 3, Padding = 1, Bias = false, Name = "conv2")]  δ N×8×16×16 → N×8×16×16: ∂W = x ⋆ δ (correlation over the batch, per group), δ ← δ ∗ W (transposed convolution)
+            var (dW4, dx4) = global::ModelGen.Training.Gradients.Conv(t.x3, g, block.conv2.weight!, new long[] { 1, 1 }, new long[] { 1, 1 }, new long[] { 1, 1 }, groups: 1, inputGradient: true);
+            global::ModelGen.Training.Gradients.Set(block.conv2.weight!, dW4);
+            g = dx4!;
+
+            // [ReLU(Name = "relu")]  δ N×8×16×16 → N×8×16×16: δ ← δ ⊙ 1[y > 0]
+            g = g.mul(t.x3.sign());
+
+            // [BatchNorm2d(Name = "bn1")]  δ N×8×16×16 → N×8×16×16: ∂γ = Σ δ⊙x̂, ∂β = Σ δ, δ ← γ/σ·(δ − mean δ − x̂·mean(δ⊙x̂)) in training, γ/σ·δ in evaluation
+            global::ModelGen.Training.Gradients.Set(block.bn1.weight!, g.mul(t.xhat2).sum(new long[] { 0, 2, 3 }));
+            global::ModelGen.Training.Gradients.Set(block.bn1.bias!, g.sum(new long[] { 0, 2, 3 }));
+            g = global::ModelGen.Training.Gradients.BatchNormInput(g, t.xhat2, t.invstd2, block.bn1.weight!, training);
+
+            // [Conv2d(Block.Width, Kernel = 3, Stride = Block.Stride, Padding = 1, Bias = false, Name = "conv1")]  δ N×8×16×16 → N×8×16×16: ∂W = x ⋆ δ (correlation over the batch, per group), δ ← δ ∗ W (transposed convolution)
+            var (dW1, dx1) = global::ModelGen.Training.Gradients.Conv(t.x0, g, block.conv1.weight!, new long[] { 1, 1 }, new long[] { 1, 1 }, new long[] { 1, 1 }, groups: 1, inputGradient: true);
+            global::ModelGen.Training.Gradients.Set(block.conv1.weight!, dW1);
+            g = dx1!;
+
+            // ∂L/∂input: the body's and the shortcut's
+            return g.add(gs);
+        }
+
+        /// <summary>What the training forward of block BasicBlock (N×8×16×16 → N×16×8×8, projection shortcut) keeps for its <c>Backward</c>, one per instance: its input x0, each step's output xᵢ and what a rule saves.</summary>
+        private sealed class BasicBlockTape2
+        {
+            public global::TorchSharp.torch.Tensor x0 = null!;
+            public global::TorchSharp.torch.Tensor x1 = null!; // [Conv2d(Block.Width, Kernel = 3, Stride = Block.Stride, Padding = 1, Bias = false, Name = "conv1")]
+            public global::TorchSharp.torch.Tensor x2 = null!; // [BatchNorm2d(Name = "bn1")]
+            public global::TorchSharp.torch.Tensor xhat2 = null!;
+            public global::TorchSharp.torch.Tensor invstd2 = null!;
+            public global::TorchSharp.torch.Tensor x3 = null!; // [ReLU(Name = "relu")]
+            public global::TorchSharp.torch.Tensor x4 = null!; // [Conv2d(Block.Width, Kernel = 3, Padding = 1, Bias = false, Name = "conv2")]
+            public global::TorchSharp.torch.Tensor x5 = null!; // [BatchNorm2d(Name = "bn2")]
+            public global::TorchSharp.torch.Tensor xhat5 = null!;
+            public global::TorchSharp.torch.Tensor invstd5 = null!;
+            public global::TorchSharp.torch.Tensor x6 = null!; // [downsample.0: Conv2d(16, Kernel = 1, Stride = 2, Bias = false)]
+            public global::TorchSharp.torch.Tensor x7 = null!; // [downsample.1: BatchNorm2d]
+            public global::TorchSharp.torch.Tensor xhat7 = null!;
+            public global::TorchSharp.torch.Tensor invstd7 = null!;
+            public global::TorchSharp.torch.Tensor x8 = null!; // [Shortcut]: x5 + x7
+            public global::TorchSharp.torch.Tensor x9 = null!; // [ReLU]
+        }
+
+        /// <summary>The training forward of block BasicBlock (N×8×16×16 → N×16×8×8, projection shortcut): its layers under the caller's no_grad, keeping on <paramref name="t"/> what its <c>Backward</c> needs.</summary>
+        private global::TorchSharp.torch.Tensor TrainingForward(global::Samples.Residual.BasicBlock block, BasicBlockTape2 t, global::TorchSharp.torch.Tensor input)
+        {
+            var downsample0 = (global::TorchSharp.Modules.Conv2d)block.downsample![0];
+            var downsample1 = (global::TorchSharp.Modules.BatchNorm2d)block.downsample![1];
+            t.x0 = input;
+            // [Conv2d(Block.Width, Kernel = 3, Stride = Block.Stride, Padding = 1, Bias = false, Name = "conv1")]  N×8×16×16 → N×16×8×8
+            t.x1 = block.conv1.forward(t.x0);
+            // [BatchNorm2d(Name = "bn1")]  N×16×8×8 → N×16×8×8
+            t.x2 = block.bn1.forward(t.x1);
+            t.xhat2 = global::ModelGen.Training.Gradients.BatchNormNormalized(t.x1, block.bn1.running_mean, block.bn1.running_var, 1E-05, training, out t.invstd2);
+            // [ReLU(Name = "relu")]  N×16×8×8 → N×16×8×8
+            t.x3 = block.relu.forward(t.x2);
+            // [Conv2d(Block.Width, Kernel = 3, Padding = 1, Bias = false, Name = "conv2")]  N×16×8×8 → N×16×8×8
+            t.x4 = block.conv2.forward(t.x3);
+            // [BatchNorm2d(Name = "bn2")]  N×16×8×8 → N×16×8×8
+            t.x5 = block.bn2.forward(t.x4);
+            t.xhat5 = global::ModelGen.Training.Gradients.BatchNormNormalized(t.x4, block.bn2.running_mean, block.bn2.running_var, 1E-05, training, out t.invstd5);
+            // [downsample.0: Conv2d(16, Kernel = 1, Stride = 2, Bias = false)]  N×8×16×16 → N×16×8×8
+            t.x6 = downsample0.forward(t.x0);
+            // [downsample.1: BatchNorm2d]  N×16×8×8 → N×16×8×8
+            t.x7 = downsample1.forward(t.x6);
+            t.xhat7 = global::ModelGen.Training.Gradients.BatchNormNormalized(t.x6, downsample1.running_mean, downsample1.running_var, 1E-05, training, out t.invstd7);
+            // [Shortcut]  N×16×8×8: the residual sum, the body's output plus its projection
+            t.x8 = t.x5.add(t.x7);
+            // [ReLU]  N×16×8×8 → N×16×8×8
+            t.x9 = block.relu1.forward(t.x8);
+            return t.x9;
+        }
+
+        /// <summary>
+        /// The backward of block BasicBlock (N×8×16×16 → N×16×8×8, projection shortcut): from g = ∂L/∂output it walks the block's
+        /// steps in reverse, writing each parameter's <c>.grad</c>, and returns ∂L/∂input.
+        /// </summary>
+        private global::TorchSharp.torch.Tensor Backward(global::Samples.Residual.BasicBlock block, BasicBlockTape2 t, global::TorchSharp.torch.Tensor g)
+        {
+            var downsample0 = (global::TorchSharp.Modules.Conv2d)block.downsample![0];
+            var downsample1 = (global::TorchSharp.Modules.BatchNorm2d)block.downsample![1];
+            // [ReLU]  δ N×16×8×8 → N×16×8×8: δ ← δ ⊙ 1[y > 0]
+            g = g.mul(t.x9.sign());
+
+            // [Shortcut]  δ N×16×8×8: the same δ goes to the body (g) and to the projection (gs); their input gradients add
+            var gs = g;
+
+            // [downsample.1: BatchNorm2d]  δ N×16×8×8 → N×16×8×8: ∂γ = Σ δ⊙x̂, ∂β = Σ δ, δ ← γ/σ·(δ − mean δ − x̂·mean(δ⊙x̂)) in training, γ/σ·δ in evaluation
+            global::ModelGen.Training.Gradients.Set(downsample1.weight!, gs.mul(t.xhat7).sum(new long[] { 0, 2, 3 }));
+            global::ModelGen.Training.Gradients.Set(downsample1.bias!, gs.sum(new long[] { 0, 2, 3 }));
+            gs = global::ModelGen.Training.Gradients.BatchNormInput(gs, t.xhat7, t.invstd7, downsample1.weight!, training);
+
+            // [downsample.0: Conv2d(16, Kernel = 1, Stride = 2, Bias = false)]  δ N×16×8×8 → N×8×16×16: ∂W = x ⋆ δ (correlation over the batch, per group), δ ← δ ∗ W (transposed convolution)
+            var (dW6, dx6) = global::ModelGen.Training.Gradients.Conv(t.x0, gs, downsample0.weight!, new long[] { 2, 2 }, new long[] { 0, 0 }, new long[] { 1, 1 }, groups: 1, inputGradient: true);
+            global::ModelGen.Training.Gradients.Set(downsample0.weight!, dW6);
+            gs = dx6!;
+
+            // [BatchNorm2d(Name = "bn2")]  δ N×16×8×8 → N×16×8×8: ∂γ = Σ δ⊙x̂, ∂β = Σ δ, δ ← γ/σ·(δ − mean δ − x̂·mean(δ⊙x̂)) in training, γ/σ·δ in evaluation
+            global::ModelGen.Training.Gradients.Set(block.bn2.weight!, g.mul(t.xhat5).sum(new long[] { 0, 2, 3 }));
+            global::ModelGen.Training.Gradients.Set(block.bn2.bias!, g.sum(new long[] { 0, 2, 3 }));
+            g = global::ModelGen.Training.Gradients.BatchNormInput(g, t.xhat5, t.invstd5, block.bn2.weight!, training);
+
+            // [Conv2d(Block.Width, Kernel = 3, Padding = 1, Bias = false, Name = "conv2")]  δ N×16×8×8 → N×16×8×8: ∂W = x ⋆ δ (correlation over the batch, per group), δ ← δ ∗ W (transposed convolution)
+            var (dW4, dx4) = global::ModelGen.Training.Gradients.Conv(t.x3, g, block.conv2.weight!, new long[] { 1, 1 }, new long[] { 1, 1 }, new long[] { 1, 1 }, groups: 1, inputGradient: true);
+            global::ModelGen.Training.Gradients.Set(block.conv2.weight!, dW4);
+            g = dx4!;
+
+            // [ReLU(Name = "relu")]  δ N×16×8×8 → N×16×8×8: δ ← δ ⊙ 1[y > 0]
+            g = g.mul(t.x3.sign());
+
+            // [BatchNorm2d(Name = "bn1")]  δ N×16×8×8 → N×16×8×8: ∂γ = Σ δ⊙x̂, ∂β = Σ δ, δ ← γ/σ·(δ − mean δ − x̂·mean(δ⊙x̂)) in training, γ/σ·δ in evaluation
+            global::ModelGen.Training.Gradients.Set(block.bn1.weight!, g.mul(t.xhat2).sum(new long[] { 0, 2, 3 }));
+            global::ModelGen.Training.Gradients.Set(block.bn1.bias!, g.sum(new long[] { 0, 2, 3 }));
+            g = global::ModelGen.Training.Gradients.BatchNormInput(g, t.xhat2, t.invstd2, block.bn1.weight!, training);
+
+            // [Conv2d(Block.Width, Kernel = 3, Stride = Block.Stride, Padding = 1, Bias = false, Name = "conv1")]  δ N×16×8×8 → N×8×16×16: ∂W = x ⋆ δ (correlation over the batch, per group), δ ← δ ∗ W (transposed convolution)
+            var (dW1, dx1) = global::ModelGen.Training.Gradients.Conv(t.x0, g, block.conv1.weight!, new long[] { 2, 2 }, new long[] { 1, 1 }, new long[] { 1, 1 }, groups: 1, inputGradient: true);
+            global::ModelGen.Training.Gradients.Set(block.conv1.weight!, dW1);
+            g = dx1!;
+
+            // ∂L/∂input: the body's and the shortcut's
+            return g.add(gs);
+        }
+
+        /// <summary>What the training forward of block Squeeze (N×16×8×8 → N×4×8×8) keeps for its <c>Backward</c>, one per instance: its input x0, each step's output xᵢ and what a rule saves.</summary>
+        private sealed class SqueezeTape
+        {
+            public global::TorchSharp.torch.Tensor x0 = null!;
+            public global::TorchSharp.torch.Tensor x1 = null!; // [Conv2d(4, Kernel = 1)]
+        }
+
+        /// <summary>The training forward of block Squeeze (N×16×8×8 → N×4×8×8): its layers under the caller's no_grad, keeping on <paramref name="t"/> what its <c>Backward</c> needs.</summary>
+        private global::TorchSharp.torch.Tensor TrainingForward(global::Samples.Residual.Squeeze block, SqueezeTape t, global::TorchSharp.torch.Tensor input)
+        {
+            t.x0 = input;
+            // [Conv2d(4, Kernel = 1)]  N×16×8×8 → N×4×8×8
+            t.x1 = block.conv1.forward(t.x0);
+            return t.x1;
+        }
+
+        /// <summary>
+        /// The backward of block Squeeze (N×16×8×8 → N×4×8×8): from g = ∂L/∂output it walks the block's
+        /// steps in reverse, writing each parameter's <c>.grad</c>, and returns ∂L/∂input.
+        /// </summary>
+        private global::TorchSharp.torch.Tensor Backward(global::Samples.Residual.Squeeze block, SqueezeTape t, global::TorchSharp.torch.Tensor g)
+        {
+            // [Conv2d(4, Kernel = 1)]  δ N×4×8×8 → N×16×8×8: ∂W = x ⋆ δ (correlation over the batch, per group), ∂b = Σ δ, δ ← δ ∗ W (transposed convolution)
+            var (dW1, dx1) = global::ModelGen.Training.Gradients.Conv(t.x0, g, block.conv1.weight!, new long[] { 1, 1 }, new long[] { 0, 0 }, new long[] { 1, 1 }, groups: 1, inputGradient: true);
+            global::ModelGen.Training.Gradients.Set(block.conv1.weight!, dW1);
+            global::ModelGen.Training.Gradients.Set(block.conv1.bias!, g.sum(new long[] { 0, 2, 3 }));
+            g = dx1!;
+
+            // ∂L/∂input
+            return g;
         }
 
         private bool _disposed;

@@ -16,18 +16,20 @@ namespace ModelGen.Layers
     /// </summary>
     public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor>
     {
-#pragma warning disable IDE1006 // PyTorch's names are the state_dict keys.
-        private readonly MultiheadAttention self_attn;
-        private readonly Linear linear1;
-        private readonly Dropout dropout;
-        private readonly Linear linear2;
-        private readonly LayerNorm norm1;
-        private readonly LayerNorm norm2;
-        private readonly Dropout dropout1;
-        private readonly Dropout dropout2;
+#pragma warning disable IDE1006 // PyTorch's names are the state_dict keys; the generated backward (Gradients.TransformerForward) reads them.
+        internal readonly MultiheadAttention self_attn;
+        internal readonly Linear linear1;
+        internal readonly Dropout dropout;
+        internal readonly Linear linear2;
+        internal readonly LayerNorm norm1;
+        internal readonly LayerNorm norm2;
+        internal readonly Dropout dropout1;
+        internal readonly Dropout dropout2;
 #pragma warning restore IDE1006
         private readonly TransformerActivation _activation;
         private readonly bool _normFirst;
+        private readonly long _nhead;
+        private readonly double _dropout;
 
         /// <summary>Creates the layer.</summary>
         /// <param name="dModel">E, the embedding size.</param>
@@ -49,8 +51,22 @@ namespace ModelGen.Layers
             dropout2 = nn.Dropout(dropout);
             _activation = activation;
             _normFirst = normFirst;
+            _nhead = nhead;
+            _dropout = dropout;
             RegisterComponents();
         }
+
+        /// <summary>The feed-forward activation.</summary>
+        internal TransformerActivation Activation => _activation;
+
+        /// <summary>Whether each LayerNorm comes before its block.</summary>
+        internal bool NormFirst => _normFirst;
+
+        /// <summary>The attention heads.</summary>
+        internal long Heads => _nhead;
+
+        /// <summary>The dropout probability of every dropout in the layer (the attention weights' included).</summary>
+        internal double DropoutProbability => _dropout;
 
         /// <inheritdoc />
         public override Tensor forward(Tensor input)

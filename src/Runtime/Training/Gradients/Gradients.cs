@@ -36,6 +36,11 @@ namespace ModelGen.Training
                 value = value.reshape(parameter.shape);
             }
 
+            if (t_accumulating > 0 && parameter.grad is Tensor written)
+            {
+                value = written.add(value);
+            }
+
             if (FlatParameters.TryGetGradient(parameter, out Tensor slice))
             {
                 // The model's gradients live in one flat buffer: write into the parameter's slice.
@@ -47,11 +52,35 @@ namespace ModelGen.Training
             parameter.grad = value;
         }
 
+        [ThreadStatic]
+        private static int t_accumulating;
+
+        /// <summary>
+        /// Until the returned scope is disposed, <see cref="Set"/> on this thread adds to the gradient a
+        /// parameter already has instead of replacing it. A generated <c>Backward</c> opens it around the
+        /// step of a layer whose weights a later step (<c>[Reuse]</c>) used too and whose gradients the
+        /// backward, walking in reverse, has already written: the shared weight's gradient is the sum
+        /// of its uses', as autograd accumulates it.
+        /// </summary>
+        /// <returns>The scope; dispose it to go back to replacing.</returns>
+        public static AccumulationScope Accumulate()
+        {
+            t_accumulating++;
+            return default;
+        }
+
+        /// <summary>The scope of <see cref="Accumulate"/>.</summary>
+        public readonly struct AccumulationScope : IDisposable
+        {
+            /// <summary>Ends the scope.</summary>
+            public void Dispose() => t_accumulating = Math.Max(0, t_accumulating - 1);
+        }
+
         /// <summary>
         /// Makes the matrix product <paramref name="left"/>·<paramref name="right"/> <paramref name="parameter"/>'s
         /// <c>.grad</c> (a linear layer's ∂W = δᵀ·x): computed straight into the parameter's slice of a
         /// <see cref="FlatParameters"/> buffer by one addmm with β = 0 (which ignores the slice's previous
-        /// contents, NaN included), or as a new tensor by <see cref="Set"/>.
+        /// contents, NaN included; β = 1 inside <see cref="Accumulate"/>), or as a new tensor by <see cref="Set"/>.
         /// </summary>
         /// <param name="parameter">A two-dimensional parameter.</param>
         /// <param name="left">The left factor, rows × inner.</param>
@@ -63,7 +92,8 @@ namespace ModelGen.Training
             ArgumentNullException.ThrowIfNull(right);
             if (FlatParameters.TryGetGradient(parameter, out Tensor slice) && slice.dim() == 2)
             {
-                slice.addmm_(left, right, beta: 0, alpha: 1);
+                // Inside Accumulate() the product adds to the gradient of an earlier use (β = 1).
+                slice.addmm_(left, right, beta: t_accumulating > 0 ? 1 : 0, alpha: 1);
                 parameter.grad = slice;
                 return;
             }

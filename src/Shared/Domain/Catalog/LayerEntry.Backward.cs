@@ -43,28 +43,70 @@ namespace ModelGen.Domain
         /// set <see cref="BackwardNames.Grad"/> to ∂L/∂x.
         /// </summary>
         public virtual IEnumerable<string> Backward(LayerPlan layer, BackwardNames names) => Enumerable.Empty<string>();
+
+        // ---- graph steps (blocks, branches, reuse) override these; a plain kind keeps the defaults ----
+
+        /// <summary>
+        /// The layer that keeps this one from having a generated backward: itself when its kind has no
+        /// rule, the first such layer inside a block or branch, or null when every layer has one.
+        /// </summary>
+        public virtual LayerPlan? BackwardBlocker(LayerPlan layer) => HasBackward(layer) ? null : layer;
+
+        /// <summary>Why a layer that <see cref="BackwardBlocker"/> returned keeps its model on autograd, for MG0014.</summary>
+        /// <param name="layer">The blocker.</param>
+        /// <param name="where">Where it is, after its display: <c> (in Block&lt;A&gt;(Width = 4))</c>, or empty for a layer of the model.</param>
+        public virtual string NoBackwardReason(LayerPlan layer, string where) => $"{layer.Spec.Display}{where} has no generated backward rule yet";
+
+        /// <summary>
+        /// The fields the layer adds to the tape, besides its output: by default one per
+        /// <see cref="SavedForBackward"/>, of <see cref="SavedType"/>, named <see cref="BackwardNames.SavedField"/>.
+        /// </summary>
+        public virtual IEnumerable<TapeField> TapeFields(LayerPlan layer, BackwardNames names) =>
+            SavedForBackward(layer).Select(saved => new TapeField(SavedType(layer, saved), names.SavedField(saved)));
+
+        /// <summary>
+        /// The field whose parameters the layer's backward writes: its own; a layer applied again
+        /// (<c>Reuse</c>) writes the reused layer's. Where two steps write one field, the one the
+        /// backward reaches second adds to the gradients the first wrote.
+        /// </summary>
+        public virtual string ParameterField(LayerPlan layer) => layer.FieldName;
     }
+
+    /// <summary>A field of a generated tape class.</summary>
+    /// <param name="Type">Its C# type.</param>
+    /// <param name="Name">Its name: <c>mask3</c>.</param>
+    /// <param name="Initializer">Its initializer: <c>null!</c> for what the training forward assigns, <c>new()</c> for a nested tape.</param>
+    internal sealed record TapeField(string Type, string Name, string Initializer = "null!");
 
     /// <summary>The names a layer's backward code uses in the generated training forward and <c>Backward</c>.</summary>
     /// <param name="Index">The layer's position, from 1; the tape's <c>x{Index}</c> is its output.</param>
-    /// <param name="Field">The layer's field: <c>fc1</c>.</param>
+    /// <param name="Field">The field of the module the layer runs: <c>fc1</c>; <c>block.conv1</c> in a block instance's methods; the reused layer's for a <c>Reuse</c>.</param>
     /// <param name="NeedsInputGradient">Whether ∂L/∂x is needed (not for the first layer, whose input is data).</param>
     internal sealed record BackwardNames(int Index, string Field, bool NeedsInputGradient)
     {
         /// <summary>The tape variable of the generated code.</summary>
         public const string Tape = "t";
 
-        /// <summary>The running gradient ∂L/∂(current tensor).</summary>
-        public string Grad => "g";
+        /// <summary>The running gradient ∂L/∂(current tensor): <c>g</c>, or <c>gs</c> on a block's projection shortcut.</summary>
+        public string Grad { get; init; } = "g";
 
-        /// <summary>The layer's input on the tape: <c>t.x2</c>.</summary>
-        public string Input => $"{Tape}.x{Index - 1}";
+        /// <summary>The layer's input on the tape: <c>t.x2</c> (the block's input <c>t.x0</c> for a projection shortcut).</summary>
+        public string Input { get; init; } = $"{Tape}.x{Index - 1}";
 
         /// <summary>The layer's output on the tape: <c>t.x3</c>.</summary>
         public string Output => $"{Tape}.x{Index}";
 
+        /// <summary>
+        /// The blocks whose training forward and backward the generated file holds, one per distinct
+        /// instance: a block use registers its instances here and calls their methods. Set by the emitter.
+        /// </summary>
+        public BackwardScopes Scopes { get; init; } = null!;
+
         /// <summary>A saved tensor on the tape: <c>t.mask3</c>.</summary>
-        public string Saved(string name) => $"{Tape}.{name}{Index}";
+        public string Saved(string name) => $"{Tape}.{SavedField(name)}";
+
+        /// <summary>The tape field of a saved tensor: <c>mask3</c>.</summary>
+        public string SavedField(string name) => $"{name}{Index}";
 
         /// <summary>A parameter of the layer: <c>fc1.weight!</c>.</summary>
         public string Parameter(string name) => $"{Field}.{name}!";

@@ -6,21 +6,24 @@ namespace ModelGen.Domain
         /// <summary>The runtime's gradient helpers, for generated code.</summary>
         public const string Gradients = "global::ModelGen.Training.Gradients";
 
-        /// <summary>The first layer whose kind has no backward rule, or null when every layer has one.</summary>
+        /// <summary>
+        /// The first layer whose kind has no backward rule (inside a block or branch: the layer there,
+        /// or the block use when the block's forward is hand-written), or null when every layer has one.
+        /// </summary>
         public static LayerPlan? Blocker(ModelPlan plan)
         {
             foreach (LayerPlan layer in plan.Layers)
             {
-                if (!layer.Entry.HasBackward(layer))
+                if (layer.Entry.BackwardBlocker(layer) is LayerPlan blocker)
                 {
-                    return layer;
+                    return blocker;
                 }
             }
 
             return null;
         }
 
-        /// <summary>Whether the generated training step can use the generated backward: a trainable flat stack whose every layer has a rule.</summary>
+        /// <summary>Whether the generated training step can use the generated backward: a trainable model, not hand-written, whose every layer (blocks and branches included) has a rule.</summary>
         public static bool CanGenerate(ModelPlan plan) => plan.HasTraining && !plan.Spec.HandWrittenForward && plan.Layers.Count > 0 && Blocker(plan) is null;
 
         /// <summary>
@@ -43,10 +46,11 @@ namespace ModelGen.Domain
             for (int i = 0; i < plan.Layers.Count; i++)
             {
                 LayerPlan layer = plan.Layers[i];
-                if (!layer.Entry.HasBackward(layer))
+                if (layer.Entry.BackwardBlocker(layer) is LayerPlan blocker)
                 {
+                    string where = ReferenceEquals(blocker, layer) ? string.Empty : $" (in {layer.Spec.Display})";
                     return new ModelProblem(ProblemKind.AutogradBackward, ProblemTarget.Layer, i,
-                        $"{plan.Spec.Name} trains with autograd: {layer.Spec.Display} has no generated backward rule yet, so TrainStep records an autograd graph; set [Model(..., Autograd = true)] to make that the declared choice");
+                        $"{plan.Spec.Name} trains with autograd: {blocker.Entry.NoBackwardReason(blocker, where)}, so TrainStep records an autograd graph; set [Model(..., Autograd = true)] to make that the declared choice");
                 }
             }
 
