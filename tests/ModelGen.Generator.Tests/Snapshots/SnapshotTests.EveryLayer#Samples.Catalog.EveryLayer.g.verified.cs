@@ -399,9 +399,7 @@ namespace Samples.Catalog
             g = g.mul(t.x10.square().neg_().add_(1.0));
 
             // [BatchNorm1d]  δ N×16 → N×16: ∂γ = Σ δ⊙x̂, ∂β = Σ δ, δ ← γ/σ·(δ − mean δ − x̂·mean(δ⊙x̂)) in training, γ/σ·δ in evaluation
-            global::ModelGen.Training.Gradients.Set(bn2.weight!, g.mul(t.xhat9).sum(new long[] { 0 }));
-            global::ModelGen.Training.Gradients.Set(bn2.bias!, g.sum(new long[] { 0 }));
-            g = global::ModelGen.Training.Gradients.BatchNormInput(g, t.xhat9, t.invstd9, bn2.weight!, training);
+            g = global::ModelGen.Training.Gradients.BatchNorm(g, t.xhat9, t.invstd9, bn2.weight!, bn2.bias!, training, inputGradient: true)!;
 
             // [Linear(16, Bias = false)]  δ N×16 → N×224: ∂W = δᵀ·x, δ ← δ·W
             global::ModelGen.Training.Gradients.SetProduct(fc1.weight!, g.t(), t.x7);
@@ -423,9 +421,7 @@ namespace Samples.Catalog
             g = g.mul(t.x2.gt(0.0).to(t.x2.dtype).mul_(0.8).add_(0.2));
 
             // [BatchNorm2d(Eps = 1e-3, Momentum = 0.05)]  δ N×8×13×22 → N×8×13×22: ∂γ = Σ δ⊙x̂, ∂β = Σ δ, δ ← γ/σ·(δ − mean δ − x̂·mean(δ⊙x̂)) in training, γ/σ·δ in evaluation
-            global::ModelGen.Training.Gradients.Set(bn1.weight!, g.mul(t.xhat2).sum(new long[] { 0, 2, 3 }));
-            global::ModelGen.Training.Gradients.Set(bn1.bias!, g.sum(new long[] { 0, 2, 3 }));
-            g = global::ModelGen.Training.Gradients.BatchNormInput(g, t.xhat2, t.invstd2, bn1.weight!, training);
+            g = global::ModelGen.Training.Gradients.BatchNorm(g, t.xhat2, t.invstd2, bn1.weight!, bn1.bias!, training, inputGradient: true)!;
 
             // [Conv2d(8, KernelHeight = 5, KernelWidth = 3, StrideHeight = 2, Padding = 1, Dilation = 2, Bias = false)]  δ N×8×13×22 → N×3×32×24: ∂W = x ⋆ δ (correlation over the batch, per group), δ ← δ ∗ W (transposed convolution)
             var (dW1, dx1) = global::ModelGen.Training.Gradients.Conv(t.x0, g, conv1.weight!, new long[] { 2, 1 }, new long[] { 1, 1 }, new long[] { 2, 2 }, groups: 1, inputGradient: false);

@@ -495,9 +495,7 @@ namespace Samples.Residual
             var gs = g;
 
             // [BatchNorm2d(Name = "bn2")]  δ N×8×16×16 → N×8×16×16: ∂γ = Σ δ⊙x̂, ∂β = Σ δ, δ ← γ/σ·(δ − mean δ − x̂·mean(δ⊙x̂)) in training, γ/σ·δ in evaluation
-            global::ModelGen.Training.Gradients.Set(block.bn2.weight!, g.mul(t.xhat5).sum(new long[] { 0, 2, 3 }));
-            global::ModelGen.Training.Gradients.Set(block.bn2.bias!, g.sum(new long[] { 0, 2, 3 }));
-            g = global::ModelGen.Training.Gradients.BatchNormInput(g, t.xhat5, t.invstd5, block.bn2.weight!, training);
+            g = global::ModelGen.Training.Gradients.BatchNorm(g, t.xhat5, t.invstd5, block.bn2.weight!, block.bn2.bias!, training, inputGradient: true)!;
 
             // [Conv2d(Block.Width, Kernel = 3, Padding = 1, Bias = false, Name = "conv2")]  δ N×8×16×16 → N×8×16×16: ∂W = x ⋆ δ (correlation over the batch, per group), δ ← δ ∗ W (transposed convolution)
             var (dW4, dx4) = global::ModelGen.Training.Gradients.Conv(t.x3, g, block.conv2.weight!, new long[] { 1, 1 }, new long[] { 1, 1 }, new long[] { 1, 1 }, groups: 1, inputGradient: true);
@@ -508,9 +506,7 @@ namespace Samples.Residual
             g = g.mul(t.x3.sign());
 
             // [BatchNorm2d(Name = "bn1")]  δ N×8×16×16 → N×8×16×16: ∂γ = Σ δ⊙x̂, ∂β = Σ δ, δ ← γ/σ·(δ − mean δ − x̂·mean(δ⊙x̂)) in training, γ/σ·δ in evaluation
-            global::ModelGen.Training.Gradients.Set(block.bn1.weight!, g.mul(t.xhat2).sum(new long[] { 0, 2, 3 }));
-            global::ModelGen.Training.Gradients.Set(block.bn1.bias!, g.sum(new long[] { 0, 2, 3 }));
-            g = global::ModelGen.Training.Gradients.BatchNormInput(g, t.xhat2, t.invstd2, block.bn1.weight!, training);
+            g = global::ModelGen.Training.Gradients.BatchNorm(g, t.xhat2, t.invstd2, block.bn1.weight!, block.bn1.bias!, training, inputGradient: true)!;
 
             // [Conv2d(Block.Width, Kernel = 3, Stride = Block.Stride, Padding = 1, Bias = false, Name = "conv1")]  δ N×8×16×16 → N×8×16×16: ∂W = x ⋆ δ (correlation over the batch, per group), δ ← δ ∗ W (transposed convolution)
             var (dW1, dx1) = global::ModelGen.Training.Gradients.Conv(t.x0, g, block.conv1.weight!, new long[] { 1, 1 }, new long[] { 1, 1 }, new long[] { 1, 1 }, groups: 1, inputGradient: true);
@@ -587,9 +583,7 @@ namespace Samples.Residual
             var gs = g;
 
             // [downsample.1: BatchNorm2d]  δ N×16×8×8 → N×16×8×8: ∂γ = Σ δ⊙x̂, ∂β = Σ δ, δ ← γ/σ·(δ − mean δ − x̂·mean(δ⊙x̂)) in training, γ/σ·δ in evaluation
-            global::ModelGen.Training.Gradients.Set(downsample1.weight!, gs.mul(t.xhat7).sum(new long[] { 0, 2, 3 }));
-            global::ModelGen.Training.Gradients.Set(downsample1.bias!, gs.sum(new long[] { 0, 2, 3 }));
-            gs = global::ModelGen.Training.Gradients.BatchNormInput(gs, t.xhat7, t.invstd7, downsample1.weight!, training);
+            gs = global::ModelGen.Training.Gradients.BatchNorm(gs, t.xhat7, t.invstd7, downsample1.weight!, downsample1.bias!, training, inputGradient: true)!;
 
             // [downsample.0: Conv2d(16, Kernel = 1, Stride = 2, Bias = false)]  δ N×16×8×8 → N×8×16×16: ∂W = x ⋆ δ (correlation over the batch, per group), δ ← δ ∗ W (transposed convolution)
             var (dW6, dx6) = global::ModelGen.Training.Gradients.Conv(t.x0, gs, downsample0.weight!, new long[] { 2, 2 }, new long[] { 0, 0 }, new long[] { 1, 1 }, groups: 1, inputGradient: true);
@@ -597,9 +591,7 @@ namespace Samples.Residual
             gs = dx6!;
 
             // [BatchNorm2d(Name = "bn2")]  δ N×16×8×8 → N×16×8×8: ∂γ = Σ δ⊙x̂, ∂β = Σ δ, δ ← γ/σ·(δ − mean δ − x̂·mean(δ⊙x̂)) in training, γ/σ·δ in evaluation
-            global::ModelGen.Training.Gradients.Set(block.bn2.weight!, g.mul(t.xhat5).sum(new long[] { 0, 2, 3 }));
-            global::ModelGen.Training.Gradients.Set(block.bn2.bias!, g.sum(new long[] { 0, 2, 3 }));
-            g = global::ModelGen.Training.Gradients.BatchNormInput(g, t.xhat5, t.invstd5, block.bn2.weight!, training);
+            g = global::ModelGen.Training.Gradients.BatchNorm(g, t.xhat5, t.invstd5, block.bn2.weight!, block.bn2.bias!, training, inputGradient: true)!;
 
             // [Conv2d(Block.Width, Kernel = 3, Padding = 1, Bias = false, Name = "conv2")]  δ N×16×8×8 → N×16×8×8: ∂W = x ⋆ δ (correlation over the batch, per group), δ ← δ ∗ W (transposed convolution)
             var (dW4, dx4) = global::ModelGen.Training.Gradients.Conv(t.x3, g, block.conv2.weight!, new long[] { 1, 1 }, new long[] { 1, 1 }, new long[] { 1, 1 }, groups: 1, inputGradient: true);
@@ -610,9 +602,7 @@ namespace Samples.Residual
             g = g.mul(t.x3.sign());
 
             // [BatchNorm2d(Name = "bn1")]  δ N×16×8×8 → N×16×8×8: ∂γ = Σ δ⊙x̂, ∂β = Σ δ, δ ← γ/σ·(δ − mean δ − x̂·mean(δ⊙x̂)) in training, γ/σ·δ in evaluation
-            global::ModelGen.Training.Gradients.Set(block.bn1.weight!, g.mul(t.xhat2).sum(new long[] { 0, 2, 3 }));
-            global::ModelGen.Training.Gradients.Set(block.bn1.bias!, g.sum(new long[] { 0, 2, 3 }));
-            g = global::ModelGen.Training.Gradients.BatchNormInput(g, t.xhat2, t.invstd2, block.bn1.weight!, training);
+            g = global::ModelGen.Training.Gradients.BatchNorm(g, t.xhat2, t.invstd2, block.bn1.weight!, block.bn1.bias!, training, inputGradient: true)!;
 
             // [Conv2d(Block.Width, Kernel = 3, Stride = Block.Stride, Padding = 1, Bias = false, Name = "conv1")]  δ N×16×8×8 → N×8×16×16: ∂W = x ⋆ δ (correlation over the batch, per group), δ ← δ ∗ W (transposed convolution)
             var (dW1, dx1) = global::ModelGen.Training.Gradients.Conv(t.x0, g, block.conv1.weight!, new long[] { 2, 2 }, new long[] { 1, 1 }, new long[] { 1, 1 }, groups: 1, inputGradient: true);

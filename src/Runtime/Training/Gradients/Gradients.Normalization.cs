@@ -1,5 +1,7 @@
 using System;
 using System.Linq;
+using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace ModelGen.Training
@@ -24,8 +26,8 @@ namespace ModelGen.Training
             Tensor mean, variance;
             if (training || runningMean is null || runningVar is null)
             {
-                mean = x.mean(dims, keepdim: true);
-                variance = x.var(dims, unbiased: false, keepdim: true);
+                // One pass for both statistics.
+                (variance, mean) = torch.var_mean(x, dims, unbiased: false, keepdim: true);
             }
             else
             {
@@ -40,6 +42,62 @@ namespace ModelGen.Training
             mean.Dispose();
             variance.Dispose();
             return normalized;
+        }
+
+        /// <summary>
+        /// The whole backward of batch normalization y = γ·x̂ + β, each per-channel sum taken once:
+        /// with M values per channel, S₁ = Σ δ and S₂ = Σ δ⊙x̂, it writes ∂β = S₁ and ∂γ = S₂ and
+        /// returns, in training, ∂x = γ/σ · (δ − S₁/M − x̂·S₂/M) as two fused multiply-adds
+        /// (x̂·a + b, then + δ·γ/σ), or γ/σ · δ in evaluation (fixed statistics).
+        /// </summary>
+        /// <param name="g">δ = ∂L/∂y.</param>
+        /// <param name="normalized">x̂.</param>
+        /// <param name="inverseStd">1/σ, broadcast over x.</param>
+        /// <param name="weight">γ (C), or null without an affine transform.</param>
+        /// <param name="bias">β (C), or null without an affine transform.</param>
+        /// <param name="training">Whether batch statistics were used.</param>
+        /// <param name="inputGradient">Whether ∂x is needed.</param>
+        /// <returns>∂L/∂x, or null when not asked.</returns>
+        public static Tensor? BatchNorm(Tensor g, Tensor normalized, Tensor inverseStd, Parameter? weight, Parameter? bias, bool training, bool inputGradient)
+        {
+            ArgumentNullException.ThrowIfNull(g);
+            ArgumentNullException.ThrowIfNull(normalized);
+            ArgumentNullException.ThrowIfNull(inverseStd);
+            long[] dims = new long[] { 0 }.Concat(Enumerable.Range(2, (int)g.dim() - 2).Select(d => (long)d)).ToArray();
+            long[] shape = Enumerable.Repeat(1L, (int)g.dim()).ToArray();
+            shape[1] = g.shape[1];
+            Tensor sumG = g.sum(dims);
+            Tensor sumGx;
+            using (Tensor product = g.mul(normalized))
+            {
+                sumGx = product.sum(dims);
+            }
+
+            if (weight is not null)
+            {
+                Set(weight, sumGx);
+            }
+
+            if (bias is not null)
+            {
+                Set(bias, sumG);
+            }
+
+            if (!inputGradient)
+            {
+                return null;
+            }
+
+            using Tensor scale = weight is null ? inverseStd.alias() : inverseStd.mul(weight.reshape(shape));
+            if (!training)
+            {
+                return g.mul(scale);
+            }
+
+            double m = g.numel() / g.shape[1];
+            using Tensor a = sumGx.reshape(shape).mul(scale).div_(-m);
+            using Tensor b = sumG.reshape(shape).mul(scale).div_(-m);
+            return torch.addcmul(b, normalized, a, 1).addcmul_(g, scale, 1);
         }
 
         /// <summary>

@@ -98,14 +98,9 @@ namespace ModelGen.Domain
 
         public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
         {
-            string dims = string.Join(", ", new[] { 0 }.Concat(Enumerable.Range(2, layer.InputShape.Count - 1)));
             string g = names.Grad;
-            yield return names.SetGradient("weight", $"{g}.mul({names.Saved("xhat")}).sum(new long[] {{ {dims} }})");
-            yield return names.SetGradient("bias", $"{g}.sum(new long[] {{ {dims} }})");
-            if (names.NeedsInputGradient)
-            {
-                yield return $"{g} = {BackwardRules.Gradients}.BatchNormInput({g}, {names.Saved("xhat")}, {names.Saved("invstd")}, {names.Parameter("weight")}, training);";
-            }
+            string call = $"{BackwardRules.Gradients}.BatchNorm({g}, {names.Saved("xhat")}, {names.Saved("invstd")}, {names.Parameter("weight")}, {names.Parameter("bias")}, training, inputGradient: {CSharp.Literal(names.NeedsInputGradient)})";
+            yield return names.NeedsInputGradient ? $"{g} = {call}!;" : $"{call};";
         }
     }
 }
