@@ -202,10 +202,20 @@ namespace ModelGen.Training
         /// direction and layer (top layer first), writing the gradients of weight_ih, weight_hh, bias_ih
         /// and bias_hh of every layer and direction, and returns ∂L/∂x.
         /// </summary>
-        /// <param name="tape">The forward's tape.</param>
+        /// <param name="tape">The forward's tape (its gate buffers become the gates' gradients).</param>
         /// <param name="g">δ: N×L×D·H, or N×D·H for the final state.</param>
         /// <returns>∂L/∂x, N×L×F.</returns>
-        public static Tensor RecurrentBackward(RecurrentTape tape, Tensor g)
+        public static Tensor RecurrentBackward(RecurrentTape tape, Tensor g) => Through(tape, g, inputGradient: true)!;
+
+        /// <summary>
+        /// <see cref="RecurrentBackward"/> for a layer whose input is the data: the weights' gradients only,
+        /// without δx = δz·W_ih of the first layer.
+        /// </summary>
+        /// <param name="tape">The forward's tape.</param>
+        /// <param name="g">δ: N×L×D·H, or N×D·H for the final state.</param>
+        public static void RecurrentWeightGradients(RecurrentTape tape, Tensor g) => Through(tape, g, inputGradient: false);
+
+        private static Tensor? Through(RecurrentTape tape, Tensor g, bool inputGradient)
         {
             ArgumentNullException.ThrowIfNull(tape);
             ArgumentNullException.ThrowIfNull(g);
@@ -235,20 +245,21 @@ namespace ModelGen.Training
                         dH = empty(new[] { length, n, hidden }, dtype: g.dtype, device: g.device).copy_(dOut.narrow(2, direction * hidden, hidden));
                     }
 
-                    Tensor dx = tape.Cell switch
+                    bool dx = layer > 0 || inputGradient;
+                    Tensor? dxPass = tape.Cell switch
                     {
-                        RecurrentCell.RNN => RnnBackward(pass, dH, tape.Relu),
-                        RecurrentCell.LSTM => LstmBackward(pass, dH),
-                        _ => GruBackward(pass, dH),
+                        RecurrentCell.RNN => RnnBackward(pass, dH, tape.Relu, dx),
+                        RecurrentCell.LSTM => LstmBackward(pass, dH, dx),
+                        _ => GruBackward(pass, dH, dx),
                     };
-                    dInput = dInput is null ? dx : dInput.add_(dx);
+                    dInput = dInput is null ? dxPass : dInput.add_(dxPass!);
                 }
 
                 // δ of the layer input, T×N×In: the layer below's δ of its outputs.
-                dOut = dInput!;
+                dOut = dInput;
             }
 
-            return dOut!.transpose(0, 1);
+            return dOut?.transpose(0, 1);
         }
 
         /// <summary>
@@ -287,8 +298,9 @@ namespace ModelGen.Training
         /// <param name="pass">The layer and direction.</param>
         /// <param name="dZx">δ of the input projection x·W_ihᵀ + b_ih, T×N×G·H.</param>
         /// <param name="dZh">δ of the recurrent term W_hh·h₋ + b_hh, T×N×G·H (the same tensor for RNN and LSTM).</param>
-        /// <returns>δx, T×N×In.</returns>
-        private static Tensor WeightGradients(RecurrentPass pass, Tensor dZx, Tensor dZh)
+        /// <param name="inputGradient">Whether δx is needed.</param>
+        /// <returns>δx, T×N×In, or null.</returns>
+        private static Tensor? WeightGradients(RecurrentPass pass, Tensor dZx, Tensor dZh, bool inputGradient)
         {
             long length = dZx.shape[0], gates = dZx.shape[2];
             Tensor x = pass.Input;
@@ -315,7 +327,7 @@ namespace ModelGen.Training
                 WriteGradient(pass.BiasHh!, ReferenceEquals(dZh, dZx) ? db.clone() : dZh.view(-1, gates).sum(0L));
             }
 
-            return rows.mm(pass.WeightIh).view(length, x.shape[1], -1);
+            return inputGradient ? rows.mm(pass.WeightIh).view(length, x.shape[1], -1) : null;
         }
 
         /// <summary>
@@ -378,7 +390,7 @@ namespace ModelGen.Training
         /// Backpropagation through time for one direction of an RNN: act′ of every step at once
         /// (tanh: 1 − h², ReLU: 1[h &gt; 0]), then per step δz = δh⊙act′ in place and δh₋ += δz·W_hh.
         /// </summary>
-        private static Tensor RnnBackward(RecurrentPass pass, Tensor dH, bool relu)
+        private static Tensor? RnnBackward(RecurrentPass pass, Tensor dH, bool relu, bool inputGradient)
         {
             long length = dH.shape[0];
             Tensor h = pass.Outputs;
@@ -396,7 +408,7 @@ namespace ModelGen.Training
                 }
             }
 
-            return WeightGradients(pass, dH, dH);
+            return WeightGradients(pass, dH, dH, inputGradient);
         }
 
         /// <summary>
@@ -411,11 +423,11 @@ namespace ModelGen.Training
         {
             Tensor x = pass.Input, whh = pass.WeightHh;
             long length = x.shape[0], hidden = whh.shape[1];
-            Tensor z = InputProjection(x, pass.WeightIh, pass.BiasIh is null ? null : pass.BiasIh.add(pass.BiasHh!));
+            Tensor wih2 = DoubleRows(pass.WeightIh.clone(), hidden);
+            Tensor whh2 = DoubleRows(whh.clone(), hidden);
+            Tensor? bias2 = pass.BiasIh is null ? null : DoubleRows(pass.BiasIh.add(pass.BiasHh!), hidden);
+            Tensor z = InputProjection(x, wih2, bias2);
             Tensor[] gates = z.chunk(4, 2);
-            gates[2].mul_(2.0);
-            Tensor whh2 = whh.clone();
-            whh2.narrow(0, 2 * hidden, hidden).mul_(2.0);
             Tensor whhT = whh2.t();
 
             Tensor[] zs = z.unbind(0), i = gates[0].unbind(0), f = gates[1].unbind(0), sg = gates[2].unbind(0), o = gates[3].unbind(0);
@@ -432,7 +444,7 @@ namespace ModelGen.Training
                     zs[t].addmm_(h, whhT, 1, 1);
                 }
 
-                // [i f g o] = σ(z) in place (g as σ(2g̃)); c = f⊙c₋ + 2·i⊙σ(2g̃) − i; h = 2·o⊙σ(2c) − o
+                // [i f g o] = σ(z) in place (g as σ(2g̃)); c = f⊙c₋ + 2·i⊙σ(2g̃) − i; h = −o + 2·o⊙σ(2c)
                 zs[t].sigmoid_();
                 if (c is null)
                 {
@@ -446,8 +458,7 @@ namespace ModelGen.Training
 
                 c.sub_(i[t]);
                 Tensor sc = c.add(c).sigmoid_();
-                h = o[t].mul(sc);
-                h.add_(h).sub_(o[t]);
+                h = o[t].neg().addcmul_(o[t], sc, two);
                 hs[t] = h;
                 cs[t] = c;
                 scs[t] = sc;
@@ -460,6 +471,13 @@ namespace ModelGen.Training
             pass.Final = h!;
         }
 
+        /// <summary>The g rows of an LSTM weight or bias (the third of the four gate blocks) doubled in place.</summary>
+        private static Tensor DoubleRows(Tensor gateRows, long hidden)
+        {
+            gateRows.narrow(0, 2 * hidden, hidden).mul_(2.0);
+            return gateRows;
+        }
+
         /// <summary>
         /// Backpropagation through time for one direction of an LSTM. Everything that does not depend on
         /// the next step's δ is computed for all steps at once: with δz = [δc δc δc δh] ⊙ M,
@@ -467,7 +485,7 @@ namespace ModelGen.Training
         /// Per step only the recurrence is left: δc = δc₊⊙f₊ + δh⊙∂h/∂c, M turned into δz in place,
         /// δh₋ += δz·W_hh; the weight gradients follow over all steps at once.
         /// </summary>
-        private static Tensor LstmBackward(RecurrentPass pass, Tensor dH)
+        private static Tensor? LstmBackward(RecurrentPass pass, Tensor dH, bool inputGradient)
         {
             long length = dH.shape[0], n = dH.shape[1], hidden = dH.shape[2];
             Tensor m = pass.Gates;
@@ -512,7 +530,7 @@ namespace ModelGen.Training
                 }
             }
 
-            return WeightGradients(pass, m, m);
+            return WeightGradients(pass, m, m, inputGradient);
         }
 
         /// <summary>
@@ -563,7 +581,7 @@ namespace ModelGen.Training
         /// δz_x = [δr δz δn] = δh ⊙ A; the recurrent term sees [δr δz δn⊙r]. Per step: A turned into δz_x in
         /// place, δz_h = δz_x⊙[1 1 r], δh₋ += δz_h·W_hh + δh⊙z.
         /// </summary>
-        private static Tensor GruBackward(RecurrentPass pass, Tensor dH)
+        private static Tensor? GruBackward(RecurrentPass pass, Tensor dH, bool inputGradient)
         {
             long length = dH.shape[0], n = dH.shape[1], hidden = dH.shape[2];
             Tensor[] gates = pass.Gates.chunk(3, 2);
@@ -594,7 +612,7 @@ namespace ModelGen.Training
                 }
             }
 
-            return WeightGradients(pass, a, dZh);
+            return WeightGradients(pass, a, dZh, inputGradient);
         }
     }
 }
