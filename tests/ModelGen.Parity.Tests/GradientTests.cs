@@ -238,6 +238,26 @@ namespace ModelGen.Parity.Tests
             GradientCheck.AssertMatchesAutograd(model, Floats(n, length, 3), Classes(n, 3), Tolerance);
         }
 
+        [Theory]
+        [InlineData(1, 1)]
+        [InlineData(3, 6)]
+        public void Lstm_on_the_data_two_layers_bidirectional_final_state(int n, int length)
+        {
+            torch.manual_seed(27);
+            using var model = GradientCheck.Float64(new GradLstmFirst());
+            GradientCheck.AssertMatchesAutograd(model, Floats(n, length, 3), Floats(n, 2), Tolerance);
+        }
+
+        [Theory]
+        [InlineData(1, 1)]
+        [InlineData(4, 5)]
+        public void Gru_on_the_data_without_bias_then_lstm_and_bidirectional_relu_rnn(int n, int length)
+        {
+            torch.manual_seed(28);
+            using var model = GradientCheck.Float64(new GradGruFirst());
+            GradientCheck.AssertMatchesAutograd(model, Floats(n, length, 3), Classes(n, 2), Tolerance);
+        }
+
         [Fact]
         public void Next_token_lstm_with_embedding()
         {

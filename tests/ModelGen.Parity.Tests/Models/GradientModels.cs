@@ -170,4 +170,20 @@ namespace ModelGen.Parity.Tests.Models
     [Linear(3)]
     [Loss(LossKind.CrossEntropy), Optimizer(OptimizerKind.SGD)]
     public partial class GradGruRnn;
+
+    /// <summary>A two-layer bidirectional LSTM on the data (its backward writes the weights' gradients only), final state.</summary>
+    [Model(3, SequenceLength = "L")]
+    [LSTM(5, NumLayers = 2, Bidirectional = true, ReturnSequences = false)]
+    [Linear(2)]
+    [Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD)]
+    public partial class GradLstmFirst;
+
+    /// <summary>A two-layer GRU without bias on the data, a bidirectional LSTM without bias, a bidirectional ReLU RNN's final state.</summary>
+    [Model(3, SequenceLength = "L")]
+    [GRU(4, NumLayers = 2, Bias = false)]
+    [LSTM(3, Bias = false, Bidirectional = true)]
+    [RNN(3, Bidirectional = true, Nonlinearity = RnnNonlinearity.ReLU, ReturnSequences = false)]
+    [Linear(2)]
+    [Loss(LossKind.CrossEntropy), Optimizer(OptimizerKind.SGD)]
+    public partial class GradGruFirst;
 }

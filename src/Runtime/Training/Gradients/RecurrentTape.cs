@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -20,19 +20,23 @@ namespace ModelGen.Training
     }
 
     /// <summary>
-    /// What a recurrent layer's training forward keeps for backpropagation through time: per layer
-    /// and direction its input and, per step, the gates and states. Made by <see cref="Gradients.RecurrentForward(nn.Module, RecurrentCell, Tensor, int, bool, bool, bool, double, bool, out RecurrentTape)"/>.
+    /// What a recurrent layer's training forward keeps for backpropagation through time: one
+    /// <see cref="RecurrentPass"/> per layer and direction (layer by layer, the forward direction
+    /// first). Made by <see cref="Gradients.RecurrentForward(nn.Module, RecurrentCell, Tensor, int, bool, bool, bool, double, bool, out RecurrentTape)"/>.
     /// </summary>
+    /// <remarks>
+    /// Between layers the sequence is time-major, T×N×D·H, as libtorch runs its own recurrence: every
+    /// step is then one contiguous N×… block, and the layer's output is one view of it.
+    /// </remarks>
     public sealed class RecurrentTape
     {
-        internal RecurrentTape(RecurrentCell cell, bool relu, int layers, int directions, bool returnSequences, Dictionary<string, Parameter> parameters)
+        internal RecurrentTape(RecurrentCell cell, bool relu, int layers, int directions, bool returnSequences)
         {
             Cell = cell;
             Relu = relu;
             Layers = layers;
             Directions = directions;
             ReturnSequences = returnSequences;
-            Parameters = parameters;
         }
 
         internal RecurrentCell Cell { get; }
@@ -45,36 +49,94 @@ namespace ModelGen.Training
 
         internal bool ReturnSequences { get; }
 
-        internal Dictionary<string, Parameter> Parameters { get; }
+        /// <summary>Per layer·direction (index layer·D + direction): what its backward reads.</summary>
+        internal List<RecurrentPass> Passes { get; } = new();
 
         /// <summary>
-        /// Per layer but the last, in training with inter-layer dropout: the mask (1/(1 − p) or 0, N×L×D·H)
+        /// Per layer but the last, in training with inter-layer dropout: the mask (1/(1 − p) or 0, T×N×D·H)
         /// that multiplied the layer's output before the next layer; empty without dropout.
         /// </summary>
         internal List<Tensor> DropoutMasks { get; } = new();
-
-        /// <summary>Per layer·direction: the layer input N×L×In.</summary>
-        internal List<Tensor> Inputs { get; } = new();
-
-        /// <summary>Per layer·direction, per step (in time order): the saved tensors of the cell.</summary>
-        internal List<Tensor[][]> Steps { get; } = new();
-
-        /// <summary>
-        /// Per layer·direction, for RNN and LSTM: whole-sequence tensors (time on dimension 1) that the
-        /// backward reads step by step and in whole-sequence operations: the outputs h, and for an LSTM
-        /// the activated gates [σ(i), σ(f), tanh(g), σ(o)] and the cells c and tanh(c).
-        /// </summary>
-        internal List<Tensor[]> Sequences { get; } = new();
 
         internal long Length { get; set; }
 
         internal long Hidden { get; set; }
     }
 
+    /// <summary>
+    /// One layer and direction of a recurrent layer: its weights and the whole-sequence tensors its
+    /// forward kept, time-major (step t is index t on dimension 0 whatever the direction).
+    /// </summary>
+    internal sealed class RecurrentPass
+    {
+        public RecurrentPass(Tensor input, Parameter wih, Parameter whh, Parameter? bih, Parameter? bhh, bool reverse)
+        {
+            Input = input;
+            WeightIh = wih;
+            WeightHh = whh;
+            BiasIh = bih;
+            BiasHh = bhh;
+            Reverse = reverse;
+        }
+
+        /// <summary>The layer input, T×N×In, contiguous.</summary>
+        public Tensor Input { get; }
+
+        public Parameter WeightIh { get; }
+
+        public Parameter WeightHh { get; }
+
+        public Parameter? BiasIh { get; }
+
+        public Parameter? BiasHh { get; }
+
+        /// <summary>Whether the direction walks from the last step to the first.</summary>
+        public bool Reverse { get; }
+
+        /// <summary>
+        /// The hidden states with the zero initial state in the slot the walk starts from, (T + 1)×N×H:
+        /// slots 1…T hold h₀…h_{T−1} for the forward direction, slots 0…T − 1 for the reverse one.
+        /// </summary>
+        public Tensor States { get; set; } = null!;
+
+        /// <summary>
+        /// The activated gates of every step, T×N×G·H. LSTM: [σ(i), σ(f), σ(2g̃), σ(o)] (g = tanh g̃ =
+        /// 2σ(2g̃) − 1); GRU: [r, z, n]; RNN: unused (the states are the activations).
+        /// </summary>
+        public Tensor Gates { get; set; } = null!;
+
+        /// <summary>LSTM: the cells c with the zero initial cell, laid out like <see cref="States"/>.</summary>
+        public Tensor? Cells { get; set; }
+
+        /// <summary>LSTM: σ(2c) of every step, T×N×H (tanh c = 2σ(2c) − 1).</summary>
+        public Tensor? CellSigmoids { get; set; }
+
+        /// <summary>GRU: W_hn·h₋ + b_hn of every step, T×N×H.</summary>
+        public Tensor? HiddenN { get; set; }
+
+        /// <summary>The last state of the walk (the direction's final hidden state), N×H.</summary>
+        public Tensor Final { get; set; } = null!;
+
+        /// <summary>hₜ of every step, T×N×H (a view of <see cref="States"/>).</summary>
+        public Tensor Outputs => Shifted(States, current: true);
+
+        /// <summary>The state each step starts from, h₋ (zero at the start of the walk), T×N×H.</summary>
+        public Tensor PreviousStates => Shifted(States, current: false);
+
+        /// <summary>LSTM: the cell each step starts from, c₋, T×N×H.</summary>
+        public Tensor PreviousCells => Shifted(Cells!, current: false);
+
+        private Tensor Shifted(Tensor slots, bool current)
+        {
+            long length = slots.shape[0] - 1;
+            return slots.narrow(0, current != Reverse ? 1 : 0, length);
+        }
+    }
+
     public static partial class Gradients
     {
         /// <summary>
-        /// Runs an RNN/LSTM/GRU module (batch first, zero initial state) step by step, keeping gates and
+        /// Runs an RNN/LSTM/GRU module (batch first, zero initial state) through time, keeping gates and
         /// states for <see cref="RecurrentBackward"/>; returns what the module's forward returns in the
         /// generated model: every step of the last layer (N×L×D·H) or the final hidden state (N×D·H).
         /// </summary>
@@ -94,7 +156,7 @@ namespace ModelGen.Training
         /// <see cref="RecurrentForward(nn.Module, RecurrentCell, Tensor, int, bool, bool, bool, out RecurrentTape)"/>
         /// with dropout between the layers, in training: each layer's output but the last's is
         /// multiplied by the mask libtorch's CPU RNN draws for the same seed (inverted dropout drawn on
-        /// the time-major L×N×D·H output, as libtorch runs the layers time-major, then batch first).
+        /// the time-major T×N×D·H output, as libtorch runs the layers time-major).
         /// </summary>
         /// <param name="module">The recurrent module (its parameters are read by name).</param>
         /// <param name="cell">The cell.</param>
@@ -111,79 +173,50 @@ namespace ModelGen.Training
         {
             ArgumentNullException.ThrowIfNull(module);
             ArgumentNullException.ThrowIfNull(x);
+
+            // The gates are activated in place in views of one buffer, which autograd would refuse.
+            using var noGrad = no_grad();
             int directions = bidirectional ? 2 : 1;
-            var parameters = module.named_parameters().ToDictionary(p => p.name, p => p.parameter);
-            tape = new RecurrentTape(cell, relu, layers, directions, returnSequences, parameters);
-            long n = x.shape[0], length = x.shape[1];
-            tape.Length = length;
-            Tensor layerInput = x;
-            var finals = new List<Tensor>();
+            var parameters = new Dictionary<string, Parameter>();
+            foreach ((string name, Parameter parameter) in module.named_parameters())
+            {
+                parameters[name] = parameter;
+            }
+
+            tape = new RecurrentTape(cell, relu, layers, directions, returnSequences) { Length = x.shape[1] };
+
+            // Time-major, as libtorch runs it: T×N×F, one contiguous block per step.
+            Tensor layerInput = x.transpose(0, 1).contiguous();
+            var finals = new Tensor[directions];
             for (int layer = 0; layer < layers; layer++)
             {
-                var outputs = new List<Tensor>();
-                finals.Clear();
+                var outputs = new Tensor[directions];
                 for (int direction = 0; direction < directions; direction++)
                 {
                     string suffix = $"_l{layer}{(direction == 1 ? "_reverse" : string.Empty)}";
-                    Tensor wih = parameters["weight_ih" + suffix], whh = parameters["weight_hh" + suffix];
                     parameters.TryGetValue("bias_ih" + suffix, out Parameter? bih);
                     parameters.TryGetValue("bias_hh" + suffix, out Parameter? bhh);
-                    long hidden = whh.shape[1];
-                    tape.Hidden = hidden;
-                    if (cell != RecurrentCell.GRU)
+                    var pass = new RecurrentPass(layerInput, parameters["weight_ih" + suffix], parameters["weight_hh" + suffix], bih, bhh, reverse: direction == 1);
+                    tape.Hidden = pass.WeightHh.shape[1];
+                    switch (cell)
                     {
-                        Tensor output = FusedForward(tape, cell, relu, layerInput, wih, whh, bih, bhh, direction, out Tensor last);
-                        tape.Inputs.Add(layerInput);
-                        tape.Steps.Add(Array.Empty<Tensor[]>());
-                        outputs.Add(output);
-                        finals.Add(last);
-                        continue;
+                        case RecurrentCell.RNN:
+                            RnnForward(pass, relu);
+                            break;
+                        case RecurrentCell.LSTM:
+                            LstmForward(pass);
+                            break;
+                        default:
+                            GruForward(pass);
+                            break;
                     }
 
-                    tape.Sequences.Add(Array.Empty<Tensor>());
-                    Tensor xw = bih is null ? layerInput.matmul(wih.t()) : layerInput.matmul(wih.t()).add_(bih);
-                    Tensor h = zeros(new[] { n, hidden }, dtype: x.dtype, device: x.device);
-                    Tensor c = zeros(new[] { n, hidden }, dtype: x.dtype, device: x.device);
-                    var steps = new Tensor[length][];
-                    var hs = new Tensor[length];
-                    for (long s = 0; s < length; s++)
-                    {
-                        long t = direction == 0 ? s : length - 1 - s;
-                        Tensor zx = xw.select(1, t);
-                        Tensor zh = bhh is null ? h.matmul(whh.t()) : h.matmul(whh.t()).add_(bhh);
-                        Tensor hPrev = h, cPrev = c;
-                        switch (cell)
-                        {
-                            case RecurrentCell.RNN:
-                                h = relu ? zx.add(zh).relu_() : zx.add(zh).tanh_();
-                                steps[t] = new[] { hPrev, h };
-                                break;
-                            case RecurrentCell.LSTM:
-                                Tensor[] gates = zx.add(zh).chunk(4, 1);
-                                Tensor i = gates[0].sigmoid(), f = gates[1].sigmoid(), g = gates[2].tanh(), o = gates[3].sigmoid();
-                                c = f.mul(cPrev).add_(i.mul(g));
-                                Tensor tc = c.tanh();
-                                h = o.mul(tc);
-                                steps[t] = new[] { hPrev, cPrev, i, f, g, o, tc };
-                                break;
-                            default:
-                                Tensor[] xs = zx.chunk(3, 1), hs3 = zh.chunk(3, 1);
-                                Tensor r = xs[0].add(hs3[0]).sigmoid_(), z = xs[1].add(hs3[1]).sigmoid_();
-                                Tensor nGate = xs[2].add(r.mul(hs3[2])).tanh_();
-                                h = z.neg().add_(1.0).mul_(nGate).add_(z.mul(hPrev));
-                                steps[t] = new[] { hPrev, r, z, nGate, hs3[2] };
-                                break;
-                        }
-
-                        hs[t] = h;
-                    }
-
-                    tape.Inputs.Add(layerInput);
-                    tape.Steps.Add(steps);
-                    outputs.Add(stack(hs, 1));
-                    finals.Add(h);
+                    tape.Passes.Add(pass);
+                    outputs[direction] = pass.Outputs;
+                    finals[direction] = pass.Final;
                 }
 
+                // T×N×D·H: the next layer's input.
                 layerInput = directions == 1 ? outputs[0] : cat(outputs, 2);
                 if (training && dropout > 0 && layer < layers - 1)
                 {
@@ -193,7 +226,21 @@ namespace ModelGen.Training
                 }
             }
 
-            return returnSequences ? layerInput : (directions == 1 ? finals[0] : cat(finals, 1));
+            return returnSequences ? layerInput.transpose(0, 1) : (directions == 1 ? finals[0] : cat(finals, 1));
+        }
+
+        /// <summary>
+        /// The inter-layer dropout mask of libtorch's RNN kernels: Bernoulli(1 − p)/(1 − p) drawn on the
+        /// time-major T×N×D·H layer output.
+        /// </summary>
+        private static Tensor RecurrentDropoutMask(Tensor output, double p)
+        {
+            if (p >= 1)
+            {
+                return zeros_like(output);
+            }
+
+            return empty_like(output).bernoulli_(1 - p).div_(1 - p);
         }
 
         /// <summary>
@@ -201,293 +248,418 @@ namespace ModelGen.Training
         /// direction and layer (top layer first), writing the gradients of weight_ih, weight_hh, bias_ih
         /// and bias_hh of every layer and direction, and returns ∂L/∂x.
         /// </summary>
-        /// <param name="tape">The forward's tape.</param>
+        /// <param name="tape">The forward's tape (its gate buffers become the gates' gradients).</param>
         /// <param name="g">δ: N×L×D·H, or N×D·H for the final state.</param>
         /// <returns>∂L/∂x, N×L×F.</returns>
-        public static Tensor RecurrentBackward(RecurrentTape tape, Tensor g)
+        public static Tensor RecurrentBackward(RecurrentTape tape, Tensor g) => Through(tape, g, inputGradient: true)!;
+
+        /// <summary>
+        /// <see cref="RecurrentBackward"/> for a layer whose input is the data: the weights' gradients only,
+        /// without δx = δz·W_ih of the first layer.
+        /// </summary>
+        /// <param name="tape">The forward's tape.</param>
+        /// <param name="g">δ: N×L×D·H, or N×D·H for the final state.</param>
+        public static void RecurrentWeightGradients(RecurrentTape tape, Tensor g) => Through(tape, g, inputGradient: false);
+
+        private static Tensor? Through(RecurrentTape tape, Tensor g, bool inputGradient)
         {
             ArgumentNullException.ThrowIfNull(tape);
             ArgumentNullException.ThrowIfNull(g);
-            long length = tape.Length, hidden = tape.Hidden;
+            using var noGrad = no_grad();
+            long length = tape.Length, hidden = tape.Hidden, n = g.shape[0];
             int directions = tape.Directions;
-            Tensor? dOut = tape.ReturnSequences ? g : null;
-            if (dOut is null && tape.Cell == RecurrentCell.GRU)
-            {
-                // The final state of the forward direction is step L − 1; of the reverse direction, step 0.
-                dOut = zeros(new[] { g.shape[0], length, directions * hidden }, dtype: g.dtype, device: g.device);
-                dOut.narrow(2, 0, hidden).select(1, length - 1).copy_(g.narrow(1, 0, hidden));
-                if (directions == 2)
-                {
-                    dOut.narrow(2, hidden, hidden).select(1, 0).copy_(g.narrow(1, hidden, hidden));
-                }
-            }
 
+            // δ of the top layer's outputs, time-major T×N×D·H; with only the final state used, δ enters
+            // at the last step of each direction's walk (step L − 1 forward, step 0 in reverse).
+            Tensor? dOut = tape.ReturnSequences ? g.transpose(0, 1) : null;
             for (int layer = tape.Layers - 1; layer >= 0; layer--)
             {
                 Tensor? dInput = null;
                 for (int direction = 0; direction < directions; direction++)
                 {
-                    int index = (layer * directions) + direction;
-                    string suffix = $"_l{layer}{(direction == 1 ? "_reverse" : string.Empty)}";
-                    Tensor? dHFused = dOut?.narrow(2, direction * hidden, hidden);
-                    Tensor input = tape.Inputs[index];
-                    if (tape.Cell != RecurrentCell.GRU)
+                    RecurrentPass pass = tape.Passes[(layer * directions) + direction];
+
+                    // δh of every step, T×N×H, a fresh buffer: the walk adds δh₋ = δz·W_hh into it in place.
+                    Tensor dH;
+                    if (dOut is null)
                     {
-                        Tensor? dFinal = dOut is null ? g.narrow(1, direction * hidden, hidden) : null;
-                        Tensor dxFused = FusedBackward(tape, index, suffix, direction, dHFused, dFinal, input);
-                        dInput = dInput is null ? dxFused : dInput.add_(dxFused);
-                        continue;
+                        dH = zeros(new[] { length, n, hidden }, dtype: g.dtype, device: g.device);
+                        dH.select(0, pass.Reverse ? 0 : length - 1).copy_(g.narrow(1, direction * hidden, hidden));
+                    }
+                    else
+                    {
+                        dH = empty(new[] { length, n, hidden }, dtype: g.dtype, device: g.device).copy_(dOut.narrow(2, direction * hidden, hidden));
                     }
 
-                    Tensor dH = dHFused!;
-                    Tensor[][] steps = tape.Steps[index];
-                    Tensor wih = tape.Parameters["weight_ih" + suffix], whh = tape.Parameters["weight_hh" + suffix];
-                    var dZx = new Tensor[length];
-                    Tensor dWhh = zeros_like(whh);
-                    Tensor dbhh = zeros(new[] { whh.shape[0] }, dtype: g.dtype, device: g.device);
-                    Tensor dhNext = zeros(new[] { g.shape[0], hidden }, dtype: g.dtype, device: g.device);
-                    Tensor dcNext = zeros_like(dhNext);
-                    for (long s = 0; s < length; s++)
+                    bool dx = layer > 0 || inputGradient;
+                    Tensor? dxPass = tape.Cell switch
                     {
-                        long t = direction == 0 ? length - 1 - s : s;
-                        Tensor[] saved = steps[t];
-                        Tensor dh = dH.select(1, t).add(dhNext);
-                        Tensor dZh, hPrev = saved[0];
-                        switch (tape.Cell)
-                        {
-                            case RecurrentCell.RNN:
-                                // h = act(z): δz = δh ⊙ act′ (tanh: 1 − h², ReLU: 1[h > 0])
-                                Tensor h = saved[1];
-                                dZh = tape.Relu ? dh.mul(h.sign()) : dh.mul(h.square().neg_().add_(1.0));
-                                dZx[t] = dZh;
-                                break;
-                            case RecurrentCell.LSTM:
-                                // c = f⊙c₋ + i⊙g, h = o⊙tanh c: δc = δc₊ + δh⊙o⊙(1 − tanh²c); δi = δc⊙g, δf = δc⊙c₋, δg = δc⊙i, δo = δh⊙tanh c
-                                Tensor cPrev = saved[1], i = saved[2], f = saved[3], gg = saved[4], o = saved[5], tc = saved[6];
-                                Tensor dc = dh.mul(o).mul_(tc.square().neg_().add_(1.0)).add_(dcNext);
-                                Tensor di = dc.mul(gg).mul_(i.mul(i.neg().add(1.0)));
-                                Tensor df = dc.mul(cPrev).mul_(f.mul(f.neg().add(1.0)));
-                                Tensor dg = dc.mul(i).mul_(gg.square().neg_().add_(1.0));
-                                Tensor dO = dh.mul(tc).mul_(o.mul(o.neg().add(1.0)));
-                                dZh = cat(new[] { di, df, dg, dO }, 1);
-                                dZx[t] = dZh;
-                                dcNext = dc.mul(f);
-                                break;
-                            default:
-                                // h = (1 − z)⊙n + z⊙h₋, n = tanh(xₙ + r⊙hₙ): δn = δh⊙(1 − z)⊙(1 − n²), δz = δh⊙(h₋ − n)⊙z(1 − z), δr = δn⊙hₙ⊙r(1 − r)
-                                Tensor r = saved[1], z = saved[2], nGate = saved[3], hn = saved[4];
-                                Tensor dn = dh.mul(z.neg().add(1.0)).mul_(nGate.square().neg_().add_(1.0));
-                                Tensor dz = dh.mul(hPrev.sub(nGate)).mul_(z.mul(z.neg().add(1.0)));
-                                Tensor dr = dn.mul(hn).mul_(r.mul(r.neg().add(1.0)));
-                                dZx[t] = cat(new[] { dr, dz, dn }, 1);
-                                dZh = cat(new[] { dr, dz, dn.mul(r) }, 1);
-                                break;
-                        }
-
-                        // z = … + W_hh·h₋ + b_hh: ∂W_hh += δzᵀ·h₋, ∂b_hh += Σ δz, δh₋ = δz·W_hh (+ the direct path for GRU)
-                        dWhh.add_(dZh.t().mm(hPrev));
-                        dbhh.add_(dZh.sum(0L));
-                        dhNext = dZh.mm(whh);
-                        if (tape.Cell == RecurrentCell.GRU)
-                        {
-                            dhNext.add_(dh.mul(saved[2]));
-                        }
-                    }
-
-                    // z = W_ih·x + b_ih at every step: ∂W_ih = Σₜ δzₜᵀ·xₜ, ∂b_ih = Σ δz, δx = δz·W_ih
-                    Tensor dZ = stack(dZx, 1);
-                    Tensor rows = dZ.reshape(-1, dZ.shape[2]);
-                    Set(tape.Parameters["weight_ih" + suffix], rows.t().mm(input.reshape(-1, input.shape[2])));
-                    Set(tape.Parameters["weight_hh" + suffix], dWhh);
-                    if (tape.Parameters.TryGetValue("bias_ih" + suffix, out Parameter? bih))
-                    {
-                        Set(bih, rows.sum(0L));
-                        Set(tape.Parameters["bias_hh" + suffix], dbhh);
-                    }
-
-                    Tensor dx = dZ.matmul(wih);
-                    dInput = dInput is null ? dx : dInput.add_(dx);
+                        RecurrentCell.RNN => RnnBackward(pass, dH, tape.Relu, dx),
+                        RecurrentCell.LSTM => LstmBackward(pass, dH, dx),
+                        _ => GruBackward(pass, dH, dx),
+                    };
+                    dInput = dInput is null ? dxPass : dInput.add_(dxPass!);
                 }
 
-                // Dropout between layers: y = h⊙m, so δh = δy⊙m.
-                dOut = layer > 0 && tape.DropoutMasks.Count > 0 ? dInput!.mul(tape.DropoutMasks[layer - 1]) : dInput!;
+                // δ of the layer input, T×N×In: the layer below's δ of its outputs; through the dropout
+                // between layers y = h⊙m, so δh = δy⊙m.
+                dOut = layer > 0 && tape.DropoutMasks.Count > 0 ? dInput!.mul(tape.DropoutMasks[layer - 1]) : dInput;
             }
 
-            return dOut!;
+            return dOut?.transpose(0, 1);
         }
 
         /// <summary>
-        /// The inter-layer dropout mask of libtorch's RNN kernels: Bernoulli(1 − p)/(1 − p) drawn on
-        /// the time-major L×N×D·H layer output, returned batch first (N×L×D·H).
+        /// The input projection of every step in one matrix product, T×N×G·H:
+        /// z = x·W_ihᵀ + <paramref name="bias"/> over the T·N rows of the time-major input.
         /// </summary>
-        private static Tensor RecurrentDropoutMask(Tensor output, double p)
+        private static Tensor InputProjection(Tensor input, Tensor wih, Tensor? bias)
         {
-            long[] timeMajor = { output.shape[1], output.shape[0], output.shape[2] };
-            if (p >= 1)
-            {
-                return zeros(new[] { output.shape[0], output.shape[1], output.shape[2] }, dtype: output.dtype, device: output.device);
-            }
-
-            using Tensor mask = empty(timeMajor, dtype: output.dtype, device: output.device).bernoulli_(1 - p).div_(1 - p);
-            return mask.transpose(0, 1);
+            Tensor rows = input.view(-1, input.shape[2]);
+            Tensor z = bias is null ? rows.mm(wih.t()) : bias.addmm(rows, wih.t(), 1, 1);
+            return z.view(input.shape[0], input.shape[1], -1);
         }
 
-        /// <summary>δh of step t: the gradient from above (none when only the final state was used) plus δh₋ from step t + 1.</summary>
-        private static Tensor StepGradient(Tensor?[] fromAbove, long t, Tensor? fromNext)
+        /// <summary>The step order of a walk: 0 … T − 1, or T − 1 … 0 in reverse.</summary>
+        private static long Step(RecurrentPass pass, long s, long length) => pass.Reverse ? length - 1 - s : s;
+
+        /// <summary>
+        /// The states of a walk stacked with the zero initial state in the slot the walk starts from
+        /// ((T + 1)×N×H; see <see cref="RecurrentPass.States"/>).
+        /// </summary>
+        private static Tensor WithInitial(Tensor[] steps, bool reverse)
         {
-            Tensor? above = fromAbove[t];
-            return above is null ? fromNext! : fromNext is null ? above : above.add(fromNext);
+            Tensor zero = zeros_like(steps[0]);
+            var slots = new Tensor[steps.Length + 1];
+            Array.Copy(steps, 0, slots, reverse ? 0 : 1, steps.Length);
+            slots[reverse ? steps.Length : 0] = zero;
+            return stack(slots, 0);
         }
 
         /// <summary>
-        /// One direction of an RNN or LSTM layer, as libtorch's CPU kernel runs it: the input projection
-        /// of every step in one matrix product (both biases folded in), then per step one
-        /// <c>addmm</c> for the recurrent term and in-place activations on the single gate tensor.
-        /// Keeps whole-sequence tensors for <see cref="FusedBackward"/>.
+        /// The weight gradients of a layer and direction from the pre-activation gradients of every step,
+        /// in one matrix product each, and δ of its input:
+        /// ∂W_ih = Σₜ δzₜᵀ·xₜ, ∂W_hh = Σₜ δzₜᵀ·hₜ₋₁ (the step from the zero state adds nothing), ∂b = Σₜ δz,
+        /// δx = δz·W_ih.
         /// </summary>
-        private static Tensor FusedForward(RecurrentTape tape, RecurrentCell cell, bool relu, Tensor input, Tensor wih, Tensor whh, Tensor? bih, Tensor? bhh, int direction, out Tensor last)
+        /// <param name="pass">The layer and direction.</param>
+        /// <param name="dZx">δ of the input projection x·W_ihᵀ + b_ih, T×N×G·H.</param>
+        /// <param name="dZh">δ of the recurrent term W_hh·h₋ + b_hh, T×N×G·H (the same tensor for RNN and LSTM).</param>
+        /// <param name="inputGradient">Whether δx is needed.</param>
+        /// <returns>δx, T×N×In, or null.</returns>
+        private static Tensor? WeightGradients(RecurrentPass pass, Tensor dZx, Tensor dZh, bool inputGradient)
         {
-            long n = input.shape[0], length = input.shape[1], hidden = whh.shape[1];
-            Tensor xw = input.matmul(wih.t());
-            if (bih is not null)
+            long length = dZx.shape[0], gates = dZx.shape[2];
+            Tensor x = pass.Input;
+            Tensor rows = dZx.view(-1, gates);
+
+            // Computed as (xᵀ·δz)ᵀ: libtorch's CPU product is faster in that orientation.
+            WriteGradient(pass.WeightIh, x.view(-1, x.shape[2]).t().mm(rows).t());
+            if (length > 1)
             {
-                xw.add_(bih);
-            }
-
-            if (bhh is not null)
-            {
-                xw.add_(bhh);
-            }
-
-            Tensor whhT = whh.t();
-            Tensor h = zeros(new[] { n, hidden }, dtype: input.dtype, device: input.device);
-            Tensor c = h;
-            var hs = new Tensor[length];
-            var acts = cell == RecurrentCell.LSTM ? new Tensor[length] : null;
-            var cs = cell == RecurrentCell.LSTM ? new Tensor[length] : null;
-            var tcs = cell == RecurrentCell.LSTM ? new Tensor[length] : null;
-            Tensor[] xs = xw.unbind(1);
-            for (long s = 0; s < length; s++)
-            {
-                long t = direction == 0 ? s : length - 1 - s;
-                Tensor z = xs[t].addmm(h, whhT);
-                if (cell == RecurrentCell.RNN)
-                {
-                    h = relu ? z.relu_() : z.tanh_();
-                }
-                else
-                {
-                    // z = [i f g o]: σ, σ, tanh, σ in place; c = f⊙c₋ + i⊙g; h = o⊙tanh(c)
-                    Tensor[] gates = z.chunk(4, 1);
-                    gates[0].sigmoid_();
-                    gates[1].sigmoid_();
-                    gates[2].tanh_();
-                    gates[3].sigmoid_();
-                    c = gates[1].mul(c).addcmul_(gates[0], gates[2], 1.0);
-                    Tensor tc = c.tanh();
-                    h = gates[3].mul(tc);
-                    acts![t] = z;
-                    cs![t] = c;
-                    tcs![t] = tc;
-                }
-
-                hs[t] = h;
-            }
-
-            Tensor output = stack(hs, 1);
-            tape.Sequences.Add(cell == RecurrentCell.LSTM
-                ? new[] { output, stack(acts!, 1), stack(cs!, 1), stack(tcs!, 1) }
-                : new[] { output });
-            last = h;
-            return output;
-        }
-
-        /// <summary>
-        /// Backpropagation through time for one direction of an RNN or LSTM layer: the derivatives of the
-        /// activations for every step at once, then per step only what depends on the next step's δ
-        /// (δc, the gate gradients, δh₋ = δz·W_hh), and the weight gradients as two matrix products over
-        /// all steps (∂W_ih = Σₜ δzₜᵀ·xₜ, ∂W_hh = Σₜ δzₜᵀ·hₜ₋₁, ∂b = Σ δz).
-        /// </summary>
-        private static Tensor FusedBackward(RecurrentTape tape, int index, string suffix, int direction, Tensor? dH, Tensor? dFinal, Tensor input)
-        {
-            long length = tape.Length, hidden = tape.Hidden;
-            Tensor[] sequences = tape.Sequences[index];
-            Tensor hsAll = sequences[0];
-            long n = hsAll.shape[0];
-            Tensor wih = tape.Parameters["weight_ih" + suffix], whh = tape.Parameters["weight_hh" + suffix];
-
-            // The previous state of each step: step t − 1 forward, t + 1 in reverse, zero at the start.
-            Tensor Previous(Tensor all)
-            {
-                Tensor zero = zeros(new[] { n, 1L, all.shape[2] }, dtype: all.dtype, device: all.device);
-                return length == 1 ? zero : direction == 0
-                    ? cat(new[] { zero, all.narrow(1, 0, length - 1) }, 1)
-                    : cat(new[] { all.narrow(1, 1, length - 1), zero }, 1);
-            }
-
-            Tensor hPrev = Previous(hsAll);
-            Tensor?[] dHs = dH is null ? new Tensor?[length] : dH.unbind(1);
-            if (dH is null)
-            {
-                // Only the final state reached the next layer: δ enters at the direction's last step.
-                dHs[direction == 0 ? length - 1 : 0] = dFinal;
-            }
-
-            var dZ = new Tensor[length];
-            Tensor? dhNext = null, dcNext = null;
-            if (tape.Cell == RecurrentCell.RNN)
-            {
-                // h = act(z): δz = δh ⊙ act′ (tanh: 1 − h², ReLU: 1[h > 0]), for every step at once
-                Tensor[] derivative = (tape.Relu ? hsAll.sign() : hsAll.square().neg_().add_(1.0)).unbind(1);
-                for (long s = 0; s < length; s++)
-                {
-                    long t = direction == 0 ? length - 1 - s : s;
-                    Tensor dh = StepGradient(dHs, t, dhNext);
-                    Tensor dz = dh.mul(derivative[t]);
-                    dZ[t] = dz;
-                    dhNext = dz.mm(whh);
-                }
+                // Every step but the walk's first, whose h₋ is zero.
+                Tensor later = dZh.narrow(0, pass.Reverse ? 0 : 1, length - 1).reshape(-1, gates);
+                Tensor previous = pass.States.narrow(0, 1, length - 1).reshape(-1, pass.States.shape[2]);
+                WriteGradient(pass.WeightHh, previous.t().mm(later).t());
             }
             else
             {
-                // c = f⊙c₋ + i⊙g, h = o⊙tanh c: δc = δc₊⊙f₊ + δh⊙o⊙(1 − tanh²c);
-                // δ[i f g o] = [δc δc δc δh] ⊙ M, M = [g·i(1 − i), c₋·f(1 − f), i·(1 − g²), tanh c·o(1 − o)] (all steps at once)
-                Tensor acts = sequences[1], cAll = sequences[2], tcAll = sequences[3];
-                Tensor[] gates = acts.chunk(4, 2);
-                Tensor m = acts.mul(acts.neg().add_(1.0));
-                Tensor[] mg = m.chunk(4, 2);
-                mg[0].mul_(gates[2]);
-                mg[1].mul_(Previous(cAll));
-                mg[2].copy_(gates[2].square().neg_().add_(1.0).mul_(gates[0]));
-                mg[3].mul_(tcAll);
-                Tensor[] od = tcAll.square().neg_().add_(1.0).mul_(gates[3]).unbind(1);
-                Tensor[] f = gates[1].unbind(1), ms = m.unbind(1);
-                for (long s = 0; s < length; s++)
+                WriteGradient(pass.WeightHh, zeros_like(pass.WeightHh));
+            }
+
+            if (pass.BiasIh is not null)
+            {
+                Tensor db = rows.sum(0L);
+                WriteGradient(pass.BiasIh, db);
+                WriteGradient(pass.BiasHh!, ReferenceEquals(dZh, dZx) ? db.clone() : dZh.view(-1, gates).sum(0L));
+            }
+
+            return inputGradient ? rows.mm(pass.WeightIh).view(length, x.shape[1], -1) : null;
+        }
+
+        /// <summary>
+        /// Writes a recurrent weight's gradient into the <c>.grad</c> the previous step left (as autograd
+        /// accumulates into an existing gradient), or assigns it (in the parameter's layout) on the first
+        /// step. The weights of a recurrent layer are its largest gradients; a new one every step, made
+        /// after the step's whole-sequence buffers and kept past them, fragments the native heap so that
+        /// those buffers land on fresh pages every step (measured: about 250 page faults, 0.5 ms, per step
+        /// of the benchmark LSTM). Inside <see cref="Accumulate"/> (a reused layer) it adds, through <see cref="Set"/>.
+        /// </summary>
+        private static void WriteGradient(Parameter parameter, Tensor value)
+        {
+            using Tensor? grad = parameter.grad;
+            if (t_accumulating == 0 && grad is not null && grad.dtype == value.dtype && grad.device_type == value.device_type && grad.shape.AsSpan().SequenceEqual(value.shape) && grad.is_contiguous())
+            {
+                grad.copy_(value);
+            }
+            else
+            {
+                Set(parameter, value.contiguous());
+            }
+        }
+
+        /// <summary>
+        /// One direction of an RNN: the input projection of every step at once (both biases folded in),
+        /// then per step one <c>addmm_</c> for W_hh·h₋ and the activation in place, straight into the
+        /// states buffer.
+        /// </summary>
+        private static void RnnForward(RecurrentPass pass, bool relu)
+        {
+            Tensor x = pass.Input, whh = pass.WeightHh;
+            long length = x.shape[0], n = x.shape[1], hidden = whh.shape[1];
+            pass.States = zeros(new[] { length + 1, n, hidden }, dtype: x.dtype, device: x.device);
+            Tensor z = pass.Outputs;
+            if (pass.BiasIh is not null)
+            {
+                z.add_(pass.BiasIh).add_(pass.BiasHh!);
+            }
+
+            z.view(-1, hidden).addmm_(x.view(-1, x.shape[2]), pass.WeightIh.t(), 1, 1);
+            Tensor whhT = whh.t();
+            Tensor[] zs = z.unbind(0);
+            Tensor? h = null;
+            for (long s = 0; s < length; s++)
+            {
+                // h = act(W_ih·x + b_ih + W_hh·h₋ + b_hh)
+                Tensor zt = zs[Step(pass, s, length)];
+                if (h is not null)
                 {
-                    long t = direction == 0 ? length - 1 - s : s;
-                    Tensor dh = StepGradient(dHs, t, dhNext);
-                    Tensor dc = dcNext is null ? dh.mul(od[t]) : dcNext.addcmul_(dh, od[t], 1.0);
-                    Tensor dz = cat(new[] { dc, dc, dc, dh }, 1).mul_(ms[t]);
-                    dZ[t] = dz;
-                    dcNext = dc.mul(f[t]);
-                    dhNext = dz.mm(whh);
+                    zt.addmm_(h, whhT, 1, 1);
+                }
+
+                h = relu ? zt.relu_() : zt.tanh_();
+            }
+
+            pass.Final = h!;
+        }
+
+        /// <summary>
+        /// Backpropagation through time for one direction of an RNN: act′ of every step at once
+        /// (tanh: 1 − h², ReLU: 1[h &gt; 0]), then per step δz = δh⊙act′ in place and δh₋ += δz·W_hh.
+        /// </summary>
+        private static Tensor? RnnBackward(RecurrentPass pass, Tensor dH, bool relu, bool inputGradient)
+        {
+            long length = dH.shape[0];
+            Tensor h = pass.Outputs;
+            Tensor[] derivative = (relu ? h.sign() : h.square().neg_().add_(1.0)).unbind(0);
+            Tensor[] dz = dH.unbind(0);
+            Tensor whh = pass.WeightHh;
+            for (long s = 0; s < length; s++)
+            {
+                // δz = (δhₜ + δzₜ₊₁·W_hh)⊙act′: dH becomes δz step by step
+                long t = Step(pass, length - 1 - s, length);
+                dz[t].mul_(derivative[t]);
+                if (s < length - 1)
+                {
+                    dz[Step(pass, length - 2 - s, length)].addmm_(dz[t], whh, 1, 1);
                 }
             }
 
-            // z = W_ih·x + b_ih + W_hh·h₋ + b_hh at every step: the weight gradients over all steps at once
-            Tensor all = stack(dZ, 1);
-            Tensor rows = all.reshape(-1, all.shape[2]);
-            Tensor rowsT = rows.t();
-            Set(tape.Parameters["weight_ih" + suffix], rowsT.mm(input.reshape(-1, input.shape[2])));
-            Set(tape.Parameters["weight_hh" + suffix], rowsT.mm(hPrev.reshape(-1, hidden)));
-            if (tape.Parameters.TryGetValue("bias_ih" + suffix, out Parameter? bih))
+            return WeightGradients(pass, dH, dH, inputGradient);
+        }
+
+        /// <summary>
+        /// One direction of an LSTM, in as few operations per step as the recurrence allows: the input
+        /// projection of every step at once (both biases folded in), then per step one <c>addmm_</c> for
+        /// W_hh·h₋ into that step's gates and ONE sigmoid for all four gates. tanh is written as
+        /// tanh u = 2σ(2u) − 1, which libtorch computes faster on the CPU: the g rows of the weights are
+        /// doubled beforehand, so g = 2σ(2g̃) − 1 and c = f⊙c₋ + i⊙g = f⊙c₋ + 2·i⊙σ(2g̃) − i; likewise
+        /// h = o⊙tanh c = 2·o⊙σ(2c) − o.
+        /// </summary>
+        private static void LstmForward(RecurrentPass pass)
+        {
+            Tensor x = pass.Input, whh = pass.WeightHh;
+            long length = x.shape[0], hidden = whh.shape[1];
+            Tensor wih2 = DoubleRows(pass.WeightIh.clone(), hidden);
+            Tensor whh2 = DoubleRows(whh.clone(), hidden);
+            Tensor? bias2 = pass.BiasIh is null ? null : DoubleRows(pass.BiasIh.add(pass.BiasHh!), hidden);
+            Tensor z = InputProjection(x, wih2, bias2);
+            Tensor[] gates = z.chunk(4, 2);
+            Tensor whhT = whh2.t();
+
+            Tensor[] zs = z.unbind(0), i = gates[0].unbind(0), f = gates[1].unbind(0), sg = gates[2].unbind(0), o = gates[3].unbind(0);
+            var hs = new Tensor[length];
+            var cs = new Tensor[length];
+            var scs = new Tensor[length];
+            using Scalar two = 2.0;
+            Tensor? h = null, c = null;
+            for (long s = 0; s < length; s++)
             {
-                Tensor db = rows.sum(0L);
-                Set(bih, db);
-                Set(tape.Parameters["bias_hh" + suffix], db.clone());
+                long t = Step(pass, s, length);
+                if (h is not null)
+                {
+                    zs[t].addmm_(h, whhT, 1, 1);
+                }
+
+                // [i f g o] = σ(z) in place (g as σ(2g̃)); c = f⊙c₋ + 2·i⊙σ(2g̃) − i; h = −o + 2·o⊙σ(2c)
+                zs[t].sigmoid_();
+                if (c is null)
+                {
+                    c = i[t].mul(sg[t]);
+                    c.add_(c);
+                }
+                else
+                {
+                    c = f[t].mul(c).addcmul_(i[t], sg[t], two);
+                }
+
+                c.sub_(i[t]);
+                Tensor sc = c.add(c).sigmoid_();
+                h = o[t].neg().addcmul_(o[t], sc, two);
+                hs[t] = h;
+                cs[t] = c;
+                scs[t] = sc;
             }
 
-            return all.matmul(wih);
+            pass.Gates = z;
+            pass.States = WithInitial(hs, pass.Reverse);
+            pass.Cells = WithInitial(cs, pass.Reverse);
+            pass.CellSigmoids = stack(scs, 0);
+            pass.Final = h!;
+        }
+
+        /// <summary>The g rows of an LSTM weight or bias (the third of the four gate blocks) doubled in place.</summary>
+        private static Tensor DoubleRows(Tensor gateRows, long hidden)
+        {
+            gateRows.narrow(0, 2 * hidden, hidden).mul_(2.0);
+            return gateRows;
+        }
+
+        /// <summary>
+        /// Backpropagation through time for one direction of an LSTM. Everything that does not depend on
+        /// the next step's δ is computed for all steps at once: with δz = [δc δc δc δh] ⊙ M,
+        /// M = [g·i(1 − i), c₋·f(1 − f), i·(1 − g²), tanh c·o(1 − o)], and ∂h/∂c = o⊙(1 − tanh²c).
+        /// Per step only the recurrence is left: δc = δc₊⊙f₊ + δh⊙∂h/∂c, M turned into δz in place,
+        /// δh₋ += δz·W_hh; the weight gradients follow over all steps at once.
+        /// </summary>
+        private static Tensor? LstmBackward(RecurrentPass pass, Tensor dH, bool inputGradient)
+        {
+            long length = dH.shape[0], n = dH.shape[1], hidden = dH.shape[2];
+            Tensor m = pass.Gates;
+            Tensor[] gates = m.chunk(4, 2);
+            Tensor tanhC = pass.CellSigmoids!.mul_(2.0).sub_(1.0);
+            Tensor dhdc = gates[3].addcmul(tanhC.square(), gates[3], -1.0);
+            Tensor forget = gates[1].clone();
+            Tensor g = gates[2].mul(2.0).sub_(1.0);
+
+            // σ′ = σ − σ² for the four sigmoids, in place (the tape's gates become M, then δz);
+            // 1 − g² = 4·σ(2g̃)(1 − σ(2g̃)).
+            gates[2].addcmul_(gates[2], gates[2], -1.0).mul_(gates[0]).mul_(4.0);
+            gates[0].addcmul_(gates[0], gates[0], -1.0).mul_(g);
+            gates[1].addcmul_(gates[1], gates[1], -1.0).mul_(pass.PreviousCells);
+            gates[3].addcmul_(gates[3], gates[3], -1.0).mul_(tanhC);
+            g.Dispose();
+
+            Tensor[] ms = m.unbind(0), mc = m.view(length, n, 4, hidden).narrow(2, 0, 3).unbind(0), mo = gates[3].unbind(0);
+            Tensor[] dh = dH.unbind(0), hc = dhdc.unbind(0), f = forget.unbind(0);
+            Tensor whh = pass.WeightHh;
+            Tensor? dc = null, dc3 = null;
+            for (long k = 0; k < length; k++)
+            {
+                long t = Step(pass, length - 1 - k, length);
+                if (dc is null)
+                {
+                    dc = dh[t].mul(hc[t]);
+                    dc3 = dc.unsqueeze(1);
+                }
+                else
+                {
+                    // δc = δc₊⊙f₊ + δh⊙o⊙(1 − tanh²c)
+                    dc.mul_(f[Step(pass, length - k, length)]).addcmul_(dh[t], hc[t], 1.0);
+                }
+
+                // δ[i f g] = δc ⊙ M, δo = δh ⊙ M: M becomes δz in place
+                mc[t].mul_(dc3!);
+                mo[t].mul_(dh[t]);
+                if (k < length - 1)
+                {
+                    dh[Step(pass, length - 2 - k, length)].addmm_(ms[t], whh, 1, 1);
+                }
+            }
+
+            return WeightGradients(pass, m, m, inputGradient);
+        }
+
+        /// <summary>
+        /// One direction of a GRU: the input projection of every step at once, then per step W_hh·h₋ + b_hh
+        /// in one <c>addmm</c>, r and z in one sigmoid, n = tanh(xₙ + r⊙hₙ) and h = n + z⊙(h₋ − n) (a lerp),
+        /// the gates in place in the projection's buffer.
+        /// </summary>
+        private static void GruForward(RecurrentPass pass)
+        {
+            Tensor x = pass.Input, whh = pass.WeightHh;
+            long length = x.shape[0], n = x.shape[1], hidden = whh.shape[1];
+            Tensor z = InputProjection(x, pass.WeightIh, pass.BiasIh);
+            Tensor[] zs = z.unbind(0), rz = z.narrow(2, 0, 2 * hidden).unbind(0);
+            Tensor[] gates = z.chunk(3, 2);
+            Tensor[] r = gates[0].unbind(0), u = gates[1].unbind(0), ns = gates[2].unbind(0);
+            Tensor whhT = whh.t();
+            Tensor h = zeros(new[] { n, hidden }, dtype: x.dtype, device: x.device);
+            Tensor? bhh = pass.BiasHh;
+            var hs = new Tensor[length];
+            var hns = new Tensor[length];
+            for (long s = 0; s < length; s++)
+            {
+                long t = Step(pass, s, length);
+
+                // W_hh·h₋ + b_hh = [h_r h_z h_n]; from the zero state it is b_hh
+                Tensor hz = s == 0
+                    ? (bhh is null ? zeros(new[] { n, 3 * hidden }, dtype: x.dtype, device: x.device) : bhh.expand(n, 3 * hidden))
+                    : (bhh is null ? h.mm(whhT) : bhh.addmm(h, whhT, 1, 1));
+                Tensor[] parts = hz.split(new[] { 2 * hidden, hidden }, 1);
+
+                // [r z] = σ(x_rz + h_rz); n = tanh(xₙ + r⊙hₙ); h = (1 − z)⊙n + z⊙h₋
+                rz[t].add_(parts[0]).sigmoid_();
+                Tensor nt = ns[t].addcmul_(r[t], parts[1], 1.0).tanh_();
+                h = nt.lerp(h, u[t]);
+                hs[t] = h;
+                hns[t] = parts[1];
+            }
+
+            pass.Gates = z;
+            pass.States = WithInitial(hs, pass.Reverse);
+            pass.HiddenN = stack(hns, 0);
+            pass.Final = h;
+        }
+
+        /// <summary>
+        /// Backpropagation through time for one direction of a GRU. For all steps at once:
+        /// δn = δh⊙(1 − z)⊙(1 − n²), δz = δh⊙(h₋ − n)⊙z(1 − z), δr = δn⊙hₙ⊙r(1 − r), so that
+        /// δz_x = [δr δz δn] = δh ⊙ A; the recurrent term sees [δr δz δn⊙r]. Per step: A turned into δz_x in
+        /// place, δz_h = δz_x⊙[1 1 r], δh₋ += δz_h·W_hh + δh⊙z.
+        /// </summary>
+        private static Tensor? GruBackward(RecurrentPass pass, Tensor dH, bool inputGradient)
+        {
+            long length = dH.shape[0], n = dH.shape[1], hidden = dH.shape[2];
+            Tensor[] gates = pass.Gates.chunk(3, 2);
+            Tensor r = gates[0], z = gates[1], nGate = gates[2];
+            Tensor an = z.neg().add_(1.0).mul_(nGate.square().neg_().add_(1.0));
+            Tensor a = cat(
+                new[]
+                {
+                    r.neg().add_(1.0).mul_(r).mul_(pass.HiddenN!).mul_(an),
+                    pass.PreviousStates.sub(nGate).mul_(z.neg().add_(1.0).mul_(z)),
+                    an,
+                },
+                2);
+            Tensor dZh = cat(new[] { ones(new[] { length, n, 2 * hidden }, dtype: dH.dtype, device: dH.device), r }, 2);
+
+            Tensor[] ax = a.view(length, n, 3, hidden).unbind(0), dzx = a.unbind(0), dzh = dZh.unbind(0);
+            Tensor[] dh = dH.unbind(0), dh3 = dH.unsqueeze(2).unbind(0), zs = z.unbind(0);
+            Tensor whh = pass.WeightHh;
+            for (long k = 0; k < length; k++)
+            {
+                long t = Step(pass, length - 1 - k, length);
+                ax[t].mul_(dh3[t]);
+                dzh[t].mul_(dzx[t]);
+                if (k < length - 1)
+                {
+                    long previous = Step(pass, length - 2 - k, length);
+                    dh[previous].addmm_(dzh[t], whh, 1, 1).addcmul_(dh[t], zs[t], 1.0);
+                }
+            }
+
+            return WeightGradients(pass, a, dZh, inputGradient);
         }
     }
 }

@@ -186,7 +186,7 @@ namespace ModelGen.Domain
         public override IEnumerable<string> TrainingForward(LayerPlan layer, BackwardNames names)
         {
             var spec = (Spec)layer.Spec;
-            // Step by step, as the module computes it, keeping each step's gates and states.
+            // Through time, keeping the gates and states of every step (Gradients.RecurrentForward).
             // Inter-layer dropout (training only) draws the masks libtorch's kernel draws for the same seed.
             string dropout = DropsBetweenLayers(spec) ? $"dropout: {CSharp.Literal(spec.Dropout)}, training: training, " : string.Empty;
             yield return $"{names.Output} = {BackwardRules.Gradients}.RecurrentForward({names.Field}, global::ModelGen.Training.RecurrentCell.{Name}, {names.Input}, layers: {spec.NumLayers}, bidirectional: {CSharp.Literal(spec.Bidirectional)}, returnSequences: {CSharp.Literal(spec.ReturnSequences)}, relu: {CSharp.Literal(IsRnn && spec.Nonlinearity == 1)}, {dropout}out {names.Saved("steps")});";
@@ -208,8 +208,10 @@ namespace ModelGen.Domain
 
         public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
         {
-            string call = $"{BackwardRules.Gradients}.RecurrentBackward({names.Saved("steps")}, {names.Grad})";
-            yield return names.NeedsInputGradient ? $"{names.Grad} = {call};" : $"{call};";
+            string steps = names.Saved("steps");
+            yield return names.NeedsInputGradient
+                ? $"{names.Grad} = {BackwardRules.Gradients}.RecurrentBackward({steps}, {names.Grad});"
+                : $"{BackwardRules.Gradients}.RecurrentWeightGradients({steps}, {names.Grad});";
         }
     }
 }
