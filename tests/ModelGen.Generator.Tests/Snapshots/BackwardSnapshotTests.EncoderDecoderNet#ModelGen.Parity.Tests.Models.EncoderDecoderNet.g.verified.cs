@@ -366,8 +366,9 @@ namespace ModelGen.Parity.Tests.Models
         private void Backward(Tape t, global::TorchSharp.torch.Tensor g)
         {
             // [Linear(3)]  δ N×3 → N×16: ∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W
-            global::ModelGen.Training.Gradients.SetProduct(fc2.weight!, g.t(), t.x11);
-            global::ModelGen.Training.Gradients.Set(fc2.bias!, g.sum(0L));
+            var gT12 = g.t();
+            global::ModelGen.Training.Gradients.SetProduct(fc2.weight!, gT12, t.x11);
+            global::ModelGen.Training.Gradients.SetRowSums(fc2.bias!, gT12);
             g = g.mm(fc2.weight!);
 
             // [AlphaDropout(0.1)]  δ N×16 → N×16: y = x⊙(a·m) + b: δ ← δ ⊙ a·m, the forward's mask m times a = 1/√((α²p + 1)(1 − p))
@@ -377,8 +378,9 @@ namespace ModelGen.Parity.Tests.Models
             g = g.mul(t.x10.add(1.7580993408473766).masked_fill_(t.x9.gt(0.0), 1.0507009873554805));
 
             // [Linear(16)]  δ N×16 → N×144: ∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W
-            global::ModelGen.Training.Gradients.SetProduct(fc1.weight!, g.t(), t.x8);
-            global::ModelGen.Training.Gradients.Set(fc1.bias!, g.sum(0L));
+            var gT9 = g.t();
+            global::ModelGen.Training.Gradients.SetProduct(fc1.weight!, gT9, t.x8);
+            global::ModelGen.Training.Gradients.SetRowSums(fc1.bias!, gT9);
             g = g.mm(fc1.weight!);
 
             // [Flatten]  δ N×144 → N×4×6×6: δ ← δ reshaped to x's shape

@@ -268,8 +268,9 @@ namespace ModelGen.Parity.Tests.Models
         private void Backward(Tape t, global::TorchSharp.torch.Tensor g)
         {
             // [Linear(10)]  δ N×10 → N×32: ∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W
-            global::ModelGen.Training.Gradients.SetProduct(fc1.weight!, g.t(), t.x2);
-            global::ModelGen.Training.Gradients.Set(fc1.bias!, g.sum(0L));
+            var gT3 = g.t();
+            global::ModelGen.Training.Gradients.SetProduct(fc1.weight!, gT3, t.x2);
+            global::ModelGen.Training.Gradients.SetRowSums(fc1.bias!, gT3);
             g = g.mm(fc1.weight!);
 
             // [LSTM(32, ReturnSequences = false)]  δ N×32 → N×L×16: through time: δc = δc₊⊙f₊ + δh⊙o⊙(1 − tanh²c), gates i, f, g, o; ∂W_ih = Σₜ δzₜᵀxₜ, ∂W_hh = Σₜ δzₜᵀhₜ₋₁, ∂b_ih = ∂b_hh = Σ δz

@@ -287,8 +287,9 @@ namespace ModelGen.Parity.Tests.Models
         private void Backward(Tape t, global::TorchSharp.torch.Tensor g)
         {
             // [Linear(2)]  δ N×2 → N×128: ∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W
-            global::ModelGen.Training.Gradients.SetProduct(fc1.weight!, g.t(), t.x4);
-            global::ModelGen.Training.Gradients.Set(fc1.bias!, g.sum(0L));
+            var gT5 = g.t();
+            global::ModelGen.Training.Gradients.SetProduct(fc1.weight!, gT5, t.x4);
+            global::ModelGen.Training.Gradients.SetRowSums(fc1.bias!, gT5);
             g = g.mm(fc1.weight!);
 
             // [Flatten]  δ N×128 → N×8×16: δ ← δ reshaped to x's shape

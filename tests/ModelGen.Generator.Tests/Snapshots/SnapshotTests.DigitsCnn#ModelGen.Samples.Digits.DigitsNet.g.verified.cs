@@ -348,8 +348,9 @@ namespace ModelGen.Samples.Digits
         private void Backward(Tape t, global::TorchSharp.torch.Tensor g)
         {
             // [Linear(10)]  δ N×10 → N×64: ∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W
-            global::ModelGen.Training.Gradients.SetProduct(fc2.weight!, g.t(), t.x10);
-            global::ModelGen.Training.Gradients.Set(fc2.bias!, g.sum(0L));
+            var gT11 = g.t();
+            global::ModelGen.Training.Gradients.SetProduct(fc2.weight!, gT11, t.x10);
+            global::ModelGen.Training.Gradients.SetRowSums(fc2.bias!, gT11);
             g = g.mm(fc2.weight!);
 
             // [Dropout(0.25)]  δ N×64 → N×64: δ ← δ ⊙ m, the forward's mask m (1/(1 − p) or 0)
@@ -359,8 +360,9 @@ namespace ModelGen.Samples.Digits
             g = g.mul(t.x9.sign());
 
             // [Linear(64)]  δ N×64 → N×128: ∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W
-            global::ModelGen.Training.Gradients.SetProduct(fc1.weight!, g.t(), t.x7);
-            global::ModelGen.Training.Gradients.Set(fc1.bias!, g.sum(0L));
+            var gT8 = g.t();
+            global::ModelGen.Training.Gradients.SetProduct(fc1.weight!, gT8, t.x7);
+            global::ModelGen.Training.Gradients.SetRowSums(fc1.bias!, gT8);
             g = g.mm(fc1.weight!);
 
             // [Flatten]  δ N×128 → N×32×2×2: δ ← δ reshaped to x's shape

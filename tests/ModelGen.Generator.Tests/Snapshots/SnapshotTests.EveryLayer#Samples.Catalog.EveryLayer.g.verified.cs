@@ -388,8 +388,9 @@ namespace Samples.Catalog
             g = t.x13.mul(g.sub(g.mul(t.x13).sum(-1L, keepdim: true)));
 
             // [Linear(4)]  δ N×4 → N×16: ∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W
-            global::ModelGen.Training.Gradients.SetProduct(fc2.weight!, g.t(), t.x11);
-            global::ModelGen.Training.Gradients.Set(fc2.bias!, g.sum(0L));
+            var gT12 = g.t();
+            global::ModelGen.Training.Gradients.SetProduct(fc2.weight!, gT12, t.x11);
+            global::ModelGen.Training.Gradients.SetRowSums(fc2.bias!, gT12);
             g = g.mm(fc2.weight!);
 
             // [Dropout(0.1)]  δ N×16 → N×16: δ ← δ ⊙ m, the forward's mask m (1/(1 − p) or 0)
@@ -402,7 +403,8 @@ namespace Samples.Catalog
             g = global::ModelGen.Training.Gradients.BatchNorm(g, t.xhat9, t.invstd9, bn2.weight!, bn2.bias!, training, inputGradient: true)!;
 
             // [Linear(16, Bias = false)]  δ N×16 → N×224: ∂W = δᵀ·x, δ ← δ·W
-            global::ModelGen.Training.Gradients.SetProduct(fc1.weight!, g.t(), t.x7);
+            var gT8 = g.t();
+            global::ModelGen.Training.Gradients.SetProduct(fc1.weight!, gT8, t.x7);
             g = g.mm(fc1.weight!);
 
             // [Flatten]  δ N×224 → N×8×4×7: δ ← δ reshaped to x's shape

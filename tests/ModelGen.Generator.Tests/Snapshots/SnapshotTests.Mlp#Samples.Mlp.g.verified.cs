@@ -264,16 +264,18 @@ namespace Samples
         private void Backward(Tape t, global::TorchSharp.torch.Tensor g)
         {
             // [Linear(10)]  δ N×10 → N×32: ∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W
-            global::ModelGen.Training.Gradients.SetProduct(fc2.weight!, g.t(), t.x2);
-            global::ModelGen.Training.Gradients.Set(fc2.bias!, g.sum(0L));
+            var gT3 = g.t();
+            global::ModelGen.Training.Gradients.SetProduct(fc2.weight!, gT3, t.x2);
+            global::ModelGen.Training.Gradients.SetRowSums(fc2.bias!, gT3);
             g = g.mm(fc2.weight!);
 
             // [ReLU]  δ N×32 → N×32: δ ← δ ⊙ 1[y > 0]
             g = g.mul(t.x2.sign());
 
             // [Linear(32)]  δ N×32 → N×64: ∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W
-            global::ModelGen.Training.Gradients.SetProduct(fc1.weight!, g.t(), t.x0);
-            global::ModelGen.Training.Gradients.Set(fc1.bias!, g.sum(0L));
+            var gT1 = g.t();
+            global::ModelGen.Training.Gradients.SetProduct(fc1.weight!, gT1, t.x0);
+            global::ModelGen.Training.Gradients.SetRowSums(fc1.bias!, gT1);
         }
 
         private bool _disposed;

@@ -415,8 +415,9 @@ namespace Samples.Residual
         private void Backward(Tape t, global::TorchSharp.torch.Tensor g)
         {
             // [Linear(10, Name = "fc")]  δ N×10 → N×20: ∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W
-            global::ModelGen.Training.Gradients.SetProduct(fc.weight!, g.t(), t.x6);
-            global::ModelGen.Training.Gradients.Set(fc.bias!, g.sum(0L));
+            var gT7 = g.t();
+            global::ModelGen.Training.Gradients.SetProduct(fc.weight!, gT7, t.x6);
+            global::ModelGen.Training.Gradients.SetRowSums(fc.bias!, gT7);
             g = g.mm(fc.weight!);
 
             // [Flatten]  δ N×20 → N×20×1×1: δ ← δ reshaped to x's shape

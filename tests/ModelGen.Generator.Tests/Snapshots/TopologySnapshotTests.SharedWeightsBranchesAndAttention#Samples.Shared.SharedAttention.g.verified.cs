@@ -356,8 +356,9 @@ namespace Samples.Shared
         private void Backward(Tape t, global::TorchSharp.torch.Tensor g)
         {
             // [Linear(2)]  δ N×2 → N×24: ∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W
-            global::ModelGen.Training.Gradients.SetProduct(fc1.weight!, g.t(), t.x7);
-            global::ModelGen.Training.Gradients.Set(fc1.bias!, g.sum(0L));
+            var gT8 = g.t();
+            global::ModelGen.Training.Gradients.SetProduct(fc1.weight!, gT8, t.x7);
+            global::ModelGen.Training.Gradients.SetRowSums(fc1.bias!, gT8);
             g = g.mm(fc1.weight!);
 
             // [Flatten]  δ N×24 → N×4×6: δ ← δ reshaped to x's shape
@@ -373,8 +374,9 @@ namespace Samples.Shared
             g = g.add(Backward((global::Samples.Shared.Mix)sum1[0], t.branch0_4, g)).add(Backward((global::Samples.Shared.Skip)sum1[1], t.branch1_4, g));
 
             // [Reuse("shared")]  δ N×4×6 → N×4×6: shared's rule (∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W); its gradients are summed with those of shared's own step
-            global::ModelGen.Training.Gradients.SetProduct(shared.weight!, g.reshape(-1, 6).t(), t.x2.reshape(-1, 6));
-            global::ModelGen.Training.Gradients.Set(shared.bias!, g.reshape(-1, 6).sum(0L));
+            var gT3 = g.reshape(-1, 6).t();
+            global::ModelGen.Training.Gradients.SetProduct(shared.weight!, gT3, t.x2.reshape(-1, 6));
+            global::ModelGen.Training.Gradients.SetRowSums(shared.bias!, gT3);
             g = g.matmul(shared.weight!);
 
             // [Tanh]  δ N×4×6 → N×4×6: δ ← δ ⊙ (1 − y²)
@@ -384,8 +386,9 @@ namespace Samples.Shared
             // shared is applied again further on ([Reuse]), whose step has written its gradients: these add to them.
             using (global::ModelGen.Training.Gradients.Accumulate())
             {
-                global::ModelGen.Training.Gradients.SetProduct(shared.weight!, g.reshape(-1, 6).t(), t.x0.reshape(-1, 6));
-                global::ModelGen.Training.Gradients.Set(shared.bias!, g.reshape(-1, 6).sum(0L));
+                var gT1 = g.reshape(-1, 6).t();
+                global::ModelGen.Training.Gradients.SetProduct(shared.weight!, gT1, t.x0.reshape(-1, 6));
+                global::ModelGen.Training.Gradients.SetRowSums(shared.bias!, gT1);
             }
         }
 
@@ -418,8 +421,9 @@ namespace Samples.Shared
             g = g.mul(t.x2.square().neg_().add_(1.0));
 
             // [Linear(6)]  δ N×4×6 → N×4×6: ∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W
-            global::ModelGen.Training.Gradients.SetProduct(block.fc1.weight!, g.reshape(-1, 6).t(), t.x0.reshape(-1, 6));
-            global::ModelGen.Training.Gradients.Set(block.fc1.bias!, g.reshape(-1, 6).sum(0L));
+            var gT1 = g.reshape(-1, 6).t();
+            global::ModelGen.Training.Gradients.SetProduct(block.fc1.weight!, gT1, t.x0.reshape(-1, 6));
+            global::ModelGen.Training.Gradients.SetRowSums(block.fc1.bias!, gT1);
             g = g.matmul(block.fc1.weight!);
 
             // ∂L/∂input
@@ -449,8 +453,9 @@ namespace Samples.Shared
         private global::TorchSharp.torch.Tensor Backward(global::Samples.Shared.Skip block, SkipTape t, global::TorchSharp.torch.Tensor g)
         {
             // [Linear(6)]  δ N×4×6 → N×4×6: ∂W = δᵀ·x, ∂b = Σₙ δ, δ ← δ·W
-            global::ModelGen.Training.Gradients.SetProduct(block.fc1.weight!, g.reshape(-1, 6).t(), t.x0.reshape(-1, 6));
-            global::ModelGen.Training.Gradients.Set(block.fc1.bias!, g.reshape(-1, 6).sum(0L));
+            var gT1 = g.reshape(-1, 6).t();
+            global::ModelGen.Training.Gradients.SetProduct(block.fc1.weight!, gT1, t.x0.reshape(-1, 6));
+            global::ModelGen.Training.Gradients.SetRowSums(block.fc1.bias!, gT1);
             g = g.matmul(block.fc1.weight!);
 
             // ∂L/∂input

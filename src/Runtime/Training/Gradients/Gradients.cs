@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -99,6 +100,45 @@ namespace ModelGen.Training
             }
 
             Set(parameter, left.mm(right));
+        }
+
+        /// <summary>
+        /// Makes the sums of <paramref name="rows"/>' rows (rows·1) <paramref name="parameter"/>'s
+        /// <c>.grad</c> (a linear layer's ∂b = Σₙ δ from the δᵀ its ∂W used): one addmv with a cached
+        /// vector of ones straight into the parameter's slice of a <see cref="FlatParameters"/> buffer
+        /// (β = 1 inside <see cref="Accumulate"/>), or as a new tensor by <see cref="Set"/>.
+        /// </summary>
+        /// <param name="parameter">A one-dimensional parameter of <paramref name="rows"/>' row count.</param>
+        /// <param name="rows">The matrix whose rows are summed: δᵀ, outputs × samples.</param>
+        public static void SetRowSums(Parameter parameter, Tensor rows)
+        {
+            ArgumentNullException.ThrowIfNull(parameter);
+            ArgumentNullException.ThrowIfNull(rows);
+            if (FlatParameters.TryGetGradient(parameter, out Tensor slice) && slice.dim() == 1)
+            {
+                slice.addmv_(rows, Ones(rows.shape[1], rows), beta: t_accumulating > 0 ? 1 : 0, alpha: 1);
+                parameter.grad = slice;
+                return;
+            }
+
+            Set(parameter, rows.sum(1L));
+        }
+
+        [ThreadStatic]
+        private static Dictionary<(long Length, ScalarType Type, DeviceType Device, int Index), Tensor>? t_ones;
+
+        // A vector of ones per length, element type and device, kept for the thread's lifetime (a batch size or two).
+        private static Tensor Ones(long length, Tensor like)
+        {
+            t_ones ??= new Dictionary<(long, ScalarType, DeviceType, int), Tensor>();
+            var key = (length, like.dtype, like.device_type, like.device_index);
+            if (!t_ones.TryGetValue(key, out Tensor? ones) || ones.IsInvalid)
+            {
+                ones = torch.ones(length, dtype: like.dtype, device: like.device).DetachFromDisposeScope();
+                t_ones[key] = ones;
+            }
+
+            return ones;
         }
 
         /// <summary>

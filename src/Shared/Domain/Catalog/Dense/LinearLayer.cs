@@ -83,10 +83,13 @@ namespace ModelGen.Domain
             // On a sequence (or any rank > 2) the positions are rows like the samples.
             string rows = flat ? g : $"{g}.reshape(-1, {spec.OutFeatures})";
             string inputs = flat ? x : $"{x}.reshape(-1, {layer.InFeatures})";
-            yield return names.SetGradientProduct("weight", $"{rows}.t()", inputs);
+            // δᵀ once, for both gradients: ∂W = δᵀ·x and ∂b = δᵀ·1.
+            string transposed = $"{g}T{names.Index}";
+            yield return $"var {transposed} = {rows}.t();";
+            yield return names.SetGradientProduct("weight", transposed, inputs);
             if (spec.Bias)
             {
-                yield return names.SetGradient("bias", $"{rows}.sum(0L)");
+                yield return $"{BackwardRules.Gradients}.SetRowSums({names.Parameter("bias")}, {transposed});";
             }
 
             if (names.NeedsInputGradient)
