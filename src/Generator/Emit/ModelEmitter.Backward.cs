@@ -20,10 +20,16 @@ namespace ModelGen.Generator.Emit
             bool generated = BackwardRules.CanGenerate(plan);
             LayerPlan? blocker = BackwardRules.Blocker(plan);
 
+            string? faster = generated && !plan.Spec.Autograd ? BackwardRules.FasterWithAutograd(plan) : null;
+            if (faster is not null)
+            {
+                writer.WriteLine($"// Autograd by default: {faster}; set GeneratedBackward = true for the generated Backward below.");
+            }
+
             writer.WriteLine("/// <inheritdoc cref=\"global::ModelGen.ITrainableModel.GeneratedBackward\"/>");
             if (generated)
             {
-                writer.WriteLine($"public bool GeneratedBackward {{ get; set; }} = {CSharp.Literal(!plan.Spec.Autograd)};");
+                writer.WriteLine($"public bool GeneratedBackward {{ get; set; }} = {CSharp.Literal(!plan.Spec.Autograd && faster is null)};");
             }
             else
             {

@@ -84,9 +84,12 @@ namespace ModelGen.Generator.Emit
                 writer.WriteLine("// Targets are checked before the loss sees them: a clear message instead of a libtorch error.");
                 writer.WriteLine($"LossFunction.CheckBatch({name}, input, target, OutputShape);");
                 writer.WriteLine("var optimizer = Optimizer;");
-                writer.WriteLine(BackwardRules.CanGenerate(plan)
-                    ? "// Gradients by the generated Backward below (or autograd when GeneratedBackward is false)."
-                    : "// Gradients by autograd: " + AutogradReason(plan) + ".");
+                string? faster = plan.Spec.Autograd ? null : BackwardRules.FasterWithAutograd(plan);
+                writer.WriteLine(!BackwardRules.CanGenerate(plan)
+                    ? "// Gradients by autograd: " + AutogradReason(plan) + "."
+                    : faster is null
+                        ? "// Gradients by the generated Backward below (or autograd when GeneratedBackward is false)."
+                        : "// Gradients by autograd unless GeneratedBackward is set (the generated Backward is below): libtorch's kernels are faster here.");
                 writer.WriteLine("var value = ComputeGradientsCore(input, target, out var output);");
                 writer.WriteLine("observer?.BeforeUpdate(output, target, value);");
                 writer.WriteLine("// A NaN or infinite loss or gradient stops here, before the update: the weights stay as they were.");

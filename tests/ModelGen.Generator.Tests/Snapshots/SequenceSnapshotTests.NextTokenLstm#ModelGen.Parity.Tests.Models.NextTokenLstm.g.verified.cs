@@ -182,7 +182,7 @@ namespace ModelGen.Parity.Tests.Models
             // Targets are checked before the loss sees them: a clear message instead of a libtorch error.
             LossFunction.CheckBatch("NextTokenLstm", input, target, OutputShape);
             var optimizer = Optimizer;
-            // Gradients by the generated Backward below (or autograd when GeneratedBackward is false).
+            // Gradients by autograd unless GeneratedBackward is set (the generated Backward is below): libtorch's kernels are faster here.
             var value = ComputeGradientsCore(input, target, out var output);
             observer?.BeforeUpdate(output, target, value);
             // A NaN or infinite loss or gradient stops here, before the update: the weights stay as they were.
@@ -200,8 +200,9 @@ namespace ModelGen.Parity.Tests.Models
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.ComputeLoss"/>
         public global::TorchSharp.torch.Tensor ComputeLoss(global::TorchSharp.torch.Tensor output, global::TorchSharp.torch.Tensor target) => LossFunction.forward(output, target);
 
+        // Autograd by default: LSTM(32, ReturnSequences = false) runs faster through libtorch's fused LSTM kernel than through the generated backpropagation through time; set GeneratedBackward = true for the generated Backward below.
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.GeneratedBackward"/>
-        public bool GeneratedBackward { get; set; } = true;
+        public bool GeneratedBackward { get; set; } = false;
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.ComputeGradients"/>
         public float ComputeGradients(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor target)

@@ -52,6 +52,13 @@ namespace ModelGen.Domain
         /// </summary>
         public virtual LayerPlan? BackwardBlocker(LayerPlan layer) => HasBackward(layer) ? null : layer;
 
+        /// <summary>
+        /// Why libtorch's own backward kernel is measurably faster than this layer's rule, or null: a
+        /// model with such a layer has the generated backward but trains with autograd by default
+        /// (<c>GeneratedBackward = true</c> switches). The benchmark's figures are the reason, not taste.
+        /// </summary>
+        public virtual string? FasterWithAutograd(LayerPlan layer) => null;
+
         /// <summary>Why a layer that <see cref="BackwardBlocker"/> returned keeps its model on autograd, for MG0014.</summary>
         /// <param name="layer">The blocker.</param>
         /// <param name="where">Where it is, after its display: <c> (in Block&lt;A&gt;(Width = 4))</c>, or empty for a layer of the model.</param>

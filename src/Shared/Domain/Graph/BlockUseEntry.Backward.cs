@@ -12,6 +12,8 @@ namespace ModelGen.Domain
 
         public override LayerPlan? BackwardBlocker(LayerPlan layer) => GraphBackward.Blocker(layer);
 
+        public override string? FasterWithAutograd(LayerPlan layer) => GraphBackward.FasterWithAutograd(layer);
+
         /// <summary>This step is its own blocker only when a block in it writes its forward by hand.</summary>
         public override string NoBackwardReason(LayerPlan layer, string where) =>
             $"{layer.Spec.Display}{where} goes through a block whose forward is hand-written, which the generated backward cannot follow";

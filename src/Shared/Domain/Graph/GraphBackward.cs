@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace ModelGen.Domain
 {
     /// <summary>
@@ -31,6 +33,28 @@ namespace ModelGen.Domain
                 if (layer.Entry.BackwardBlocker(layer) is LayerPlan blocker)
                 {
                     return blocker;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The first reason, among the layers of a use's or branches' blocks, to train with autograd by default, or null.</summary>
+        public static string? FasterWithAutograd(LayerPlan use)
+        {
+            if (use.Topology is not TopologyPlan topology)
+            {
+                return null;
+            }
+
+            foreach (BlockPlan block in topology.Blocks)
+            {
+                foreach (LayerPlan layer in block.Body.Concat(block.Projection))
+                {
+                    if (layer.Entry.FasterWithAutograd(layer) is string reason)
+                    {
+                        return reason;
+                    }
                 }
             }
 

@@ -15,6 +15,8 @@ namespace ModelGen.Domain
 
         public override LayerPlan? BackwardBlocker(LayerPlan layer) => Target(layer) is LayerPlan target ? target.Entry.BackwardBlocker(target) : layer;
 
+        public override string? FasterWithAutograd(LayerPlan layer) => Target(layer) is LayerPlan target ? target.Entry.FasterWithAutograd(target) : null;
+
         public override string ParameterField(LayerPlan layer) => layer.Topology?.Reused?.FieldName ?? ((ReuseSpec)layer.Spec).Layer;
 
         public override IEnumerable<string> SavedForBackward(LayerPlan layer) => Target(layer) is LayerPlan target ? target.Entry.SavedForBackward(target) : Enumerable.Empty<string>();

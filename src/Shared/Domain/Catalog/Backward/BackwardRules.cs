@@ -23,6 +23,23 @@ namespace ModelGen.Domain
             return null;
         }
 
+        /// <summary>
+        /// The first layer's reason (blocks and branches included) why libtorch's backward is faster than
+        /// the generated one for this model, or null: then the generated backward is the default.
+        /// </summary>
+        public static string? FasterWithAutograd(ModelPlan plan)
+        {
+            foreach (LayerPlan layer in plan.Layers)
+            {
+                if (layer.Entry.FasterWithAutograd(layer) is string reason)
+                {
+                    return reason;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>Whether the generated training step can use the generated backward: a trainable model, not hand-written, whose every layer (blocks and branches included) has a rule.</summary>
         public static bool CanGenerate(ModelPlan plan) => plan.HasTraining && !plan.Spec.HandWrittenForward && plan.Layers.Count > 0 && Blocker(plan) is null;
 

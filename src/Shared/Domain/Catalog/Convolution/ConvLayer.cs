@@ -239,6 +239,28 @@ namespace ModelGen.Domain
         /// </summary>
         public override bool HasBackward(LayerPlan layer) => true;
 
+        /// <summary>
+        /// Output maps of 32×32 positions or more: there the rule's weight gradient, a convolution of the
+        /// batch-transposed input with a map-sized kernel, takes about 2.2× the time of libtorch's fused
+        /// convolution backward (7.2 + 1.7 ms against 4.0 ms on 32×16×32×32, 3×3; on 16×16 maps 1.07×,
+        /// on 8×8 maps 0.93×), which TorchSharp 0.107 does not expose.
+        /// </summary>
+        public override string? FasterWithAutograd(LayerPlan layer)
+        {
+            long positions = 1;
+            for (int axis = 1; axis < layer.OutputShape.Count; axis++)
+            {
+                positions = Numbers.SaturatingProduct(positions, layer.OutputShape[axis]);
+            }
+
+            return positions >= LargeMap
+                ? $"{layer.Spec.Display} computes {string.Join("×", layer.OutputShape.Skip(1))} maps, where libtorch's fused convolution backward is about twice as fast as the generated pair of convolutions"
+                : null;
+        }
+
+        /// <summary>Output positions per channel from which autograd is the default: 32×32.</summary>
+        private const long LargeMap = 32 * 32;
+
         public override IEnumerable<string> SavedForBackward(LayerPlan layer)
         {
             if (PadsInput((Spec)layer.Spec))
