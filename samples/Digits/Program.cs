@@ -28,11 +28,12 @@ var saveOption = new Option<string?>("--save") { Description = "Write a checkpoi
 var loadOption = new Option<string?>("--load") { Description = "Start from this checkpoint" };
 var evaluateOption = new Option<bool>("--evaluate") { Description = "With --load: report the test accuracy without training" };
 var plotOption = new Option<string?>("--plot") { Description = "Draw the loss and accuracy curves to this PNG" };
+var autogradOption = new Option<bool>("--autograd") { Description = "Train with libtorch's autograd instead of the generated backward (to compare the two)" };
 var exportOption = new Option<string?>("--export") { Description = "Write the trained (or loaded) model as ONNX to this .onnx file: input N×1×8×8 pixels in [0, 1], output the 10 logits" };
 
 var root = new RootCommand("Trains the digits CNN and reports its test accuracy.")
 {
-    optimizerOption, scheduleOption, epochsOption, saveOption, loadOption, evaluateOption, plotOption, exportOption,
+    optimizerOption, scheduleOption, epochsOption, saveOption, loadOption, evaluateOption, plotOption, exportOption, autogradOption,
 };
 root.Validators.Add(result =>
 {
@@ -49,7 +50,8 @@ root.SetAction(parse => DigitsJob.Run(new DigitsJob.Settings(
     parse.GetValue(loadOption),
     parse.GetValue(evaluateOption),
     parse.GetValue(plotOption),
-    parse.GetValue(exportOption))));
+    parse.GetValue(exportOption),
+    parse.GetValue(autogradOption))));
 return root.Parse(args).Invoke();
 
 /// <summary>The main job: train (or load) the CNN and report the test figures.</summary>
@@ -59,7 +61,7 @@ internal static class DigitsJob
     private const double TestFraction = 0.2;
     private const double ValidationShare = 0.1;
 
-    internal sealed record Settings(string Optimizer, string Schedule, int Epochs, string? Save, string? Load, bool Evaluate, string? Plot, string? Export = null);
+    internal sealed record Settings(string Optimizer, string Schedule, int Epochs, string? Save, string? Load, bool Evaluate, string? Plot, string? Export = null, bool Autograd = false);
 
     public static int Run(Settings settings)
     {
@@ -92,6 +94,7 @@ internal static class DigitsJob
         using (test)
         {
             using var model = new DigitsNet();
+            model.GeneratedBackward = !settings.Autograd;
             if (settings.Optimizer != "adam")
             {
                 model.UseOptimizer(DigitsChoices.Optimizer(settings.Optimizer));
