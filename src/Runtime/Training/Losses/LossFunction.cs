@@ -114,6 +114,30 @@ namespace ModelGen.Training
             return total;
         }
 
+        // The smallest and largest class index: read in place for int64 indices in CPU memory (a batch
+        // is a few hundred numbers; no tensor operation), one aminmax otherwise.
+        private static (long Min, long Max) Range(Tensor target)
+        {
+            if (target.dtype == ScalarType.Int64 && target.device_type == DeviceType.CPU && target.is_contiguous())
+            {
+                long min = long.MaxValue, max = long.MinValue;
+                foreach (long value in target.data<long>())
+                {
+                    min = Math.Min(min, value);
+                    max = Math.Max(max, value);
+                }
+
+                return (min, max);
+            }
+
+            (Tensor smallest, Tensor largest) = torch.aminmax(target);
+            using (smallest)
+            using (largest)
+            {
+                return (smallest.to(ScalarType.Int64).item<long>(), largest.to(ScalarType.Int64).item<long>());
+            }
+        }
+
         /// <summary>
         /// Checks a batch before the loss: not empty, input and target holding the same number of
         /// samples, class indices (int64, shape N, in [0, K)) for cross-entropy and NLL (cross-entropy
@@ -162,14 +186,7 @@ namespace ModelGen.Training
                         $"{model}: {Kind} takes class indices of shape {n}, one per sample, but the targets have shape {TensorShape.Format(target.shape)}.");
                 }
 
-                (Tensor smallest, Tensor largest) = torch.aminmax(target);
-                long min, max;
-                using (smallest)
-                using (largest)
-                {
-                    min = smallest.item<long>();
-                    max = largest.item<long>();
-                }
+                (long min, long max) = Range(target);
                 if (min < 0 || max >= classes)
                 {
                     long bad = min < 0 ? min : max;
