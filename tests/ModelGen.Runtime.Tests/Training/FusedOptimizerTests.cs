@@ -175,14 +175,18 @@ public sealed class FusedOptimizerTests
         Assert.Null(FlatParameters.TryCreate(Array.Empty<Parameter>()));
     }
 
-    [Fact]
-    public void A_generated_training_step_equals_TorchSharps_Adam_on_the_same_gradients()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_generated_training_step_equals_TorchSharps_Adam_on_the_same_gradients(bool generatedBackward)
     {
         // DigitsMlp (with dropout) trains with Adam: its TrainStep uses the flat layout and FusedAdam; the reference
-        // computes the same model's gradients and steps TorchSharp's Adam over separate tensors.
+        // computes the same model's gradients and steps TorchSharp's Adam over separate tensors. With autograd,
+        // zero_grad and the backward must keep the gradients in the flat buffer (in place), or the fused step
+        // would read stale ones.
         torch.manual_seed(11);
-        using var fused = new DigitsMlp();
-        using var reference = new DigitsMlp();
+        using var fused = new DigitsMlp { GeneratedBackward = generatedBackward };
+        using var reference = new DigitsMlp { GeneratedBackward = generatedBackward };
         reference.load_state_dict(fused.state_dict());
         torch.optim.Optimizer adam = reference.OptimizerSettings.Create(reference.parameters().ToList());
         var generator = new torch.Generator(8);
