@@ -64,8 +64,7 @@ namespace ModelGen.Training
             ArgumentNullException.ThrowIfNull(normalized);
             ArgumentNullException.ThrowIfNull(inverseStd);
             long[] dims = new long[] { 0 }.Concat(Enumerable.Range(2, (int)g.dim() - 2).Select(d => (long)d)).ToArray();
-            long[] shape = Enumerable.Repeat(1L, (int)g.dim()).ToArray();
-            shape[1] = g.shape[1];
+            long[] shape = ChannelShape(g);
             Tensor sumG = g.sum(dims);
             Tensor sumGx;
             using (Tensor product = g.mul(normalized))
@@ -98,35 +97,6 @@ namespace ModelGen.Training
             using Tensor a = sumGx.reshape(shape).mul(scale).div_(-m);
             using Tensor b = sumG.reshape(shape).mul(scale).div_(-m);
             return torch.addcmul(b, normalized, a, 1).addcmul_(g, scale, 1);
-        }
-
-        /// <summary>
-        /// ∂L/∂x of batch normalization y = γ·x̂ + β. Training, M values per channel:
-        /// ∂x = γ/σ · (δ − mean(δ) − x̂·mean(δ⊙x̂)); evaluation (fixed statistics): ∂x = γ/σ · δ.
-        /// </summary>
-        /// <param name="g">δ = ∂L/∂y.</param>
-        /// <param name="normalized">x̂.</param>
-        /// <param name="inverseStd">1/σ, broadcast over x.</param>
-        /// <param name="weight">γ (C), or null without an affine transform.</param>
-        /// <param name="training">Whether batch statistics were used.</param>
-        /// <returns>∂L/∂x.</returns>
-        public static Tensor BatchNormInput(Tensor g, Tensor normalized, Tensor inverseStd, Tensor? weight, bool training)
-        {
-            ArgumentNullException.ThrowIfNull(g);
-            ArgumentNullException.ThrowIfNull(normalized);
-            ArgumentNullException.ThrowIfNull(inverseStd);
-            long[] shape = Enumerable.Repeat(1L, (int)g.dim()).ToArray();
-            shape[1] = g.shape[1];
-            using Tensor scale = weight is null ? inverseStd.alias() : inverseStd.mul(weight.reshape(shape));
-            if (!training)
-            {
-                return g.mul(scale);
-            }
-
-            long[] dims = new long[] { 0 }.Concat(Enumerable.Range(2, (int)g.dim() - 2).Select(d => (long)d)).ToArray();
-            using Tensor meanG = g.mean(dims, keepdim: true);
-            using Tensor meanGx = g.mul(normalized).mean(dims, keepdim: true);
-            return g.sub(meanG).sub_(normalized.mul(meanGx)).mul_(scale);
         }
 
         /// <summary>
@@ -259,7 +229,8 @@ namespace ModelGen.Training
             ArgumentNullException.ThrowIfNull(inverseStd);
             if (!inputStatistics)
             {
-                return BatchNormInput(g, normalized, inverseStd, weight, training: false);
+                // Fixed statistics: ∂x = γ/σ·δ.
+                return weight is null ? g.mul(inverseStd) : g.mul(inverseStd.mul(weight.reshape(ChannelShape(g))));
             }
 
             long[] dims = Enumerable.Range(2, (int)g.dim() - 2).Select(d => (long)d).ToArray();

@@ -25,6 +25,27 @@ namespace ModelGen.Training
         public Tensor Second => _second!;
 
         /// <summary>
+        /// The step t of the coming fused update, every parameter's common step + 1, with the states'
+        /// moments adopted as views (<see cref="Adopt"/>); 0 when the update may not run fused (an
+        /// unsupported option, steps that differ between parameters, AMSGrad's third buffer).
+        /// </summary>
+        /// <param name="flat">The layout.</param>
+        /// <param name="unsupported">Whether an option (maximize, AMSGrad) rules the fused update out.</param>
+        /// <param name="steps">Each parameter's step count, in layout order.</param>
+        /// <param name="moments">Each parameter's (m, v, max v) tensors, in layout order.</param>
+        /// <param name="assign">Stores a parameter's new (m, v) views in its state.</param>
+        /// <returns>t, or 0.</returns>
+        public long Begin(FlatParameters flat, bool unsupported, IReadOnlyList<long> steps, IReadOnlyList<(Tensor First, Tensor Second, Tensor? Maximum)> moments, Action<int, Tensor, Tensor> assign)
+        {
+            if (unsupported || steps.Any(step => step != steps[0]) || !Adopt(flat, moments, assign))
+            {
+                return 0;
+            }
+
+            return steps[0] + 1;
+        }
+
+        /// <summary>
         /// Makes the states' moment tensors views of the flat buffers, copying in any that are not (fresh
         /// zeros, or tensors a loaded state dictionary put there). False when a state cannot be adopted
         /// (AMSGrad's third buffer, or steps that differ between parameters).
@@ -33,7 +54,7 @@ namespace ModelGen.Training
         /// <param name="moments">Each parameter's (m, v, max v) tensors, in layout order.</param>
         /// <param name="assign">Stores a parameter's new (m, v) views in its state.</param>
         /// <returns>Whether the fused step may run.</returns>
-        public bool Adopt(FlatParameters flat, IReadOnlyList<(Tensor First, Tensor Second, Tensor? Maximum)> moments, Action<int, Tensor, Tensor> assign)
+        private bool Adopt(FlatParameters flat, IReadOnlyList<(Tensor First, Tensor Second, Tensor? Maximum)> moments, Action<int, Tensor, Tensor> assign)
         {
             if (moments.Any(m => m.Maximum is not null))
             {

@@ -111,6 +111,11 @@ namespace ModelGen.Training
             return !_disposed && parameters.SequenceEqual(_parameters, ReferenceEqualityComparer.Instance);
         }
 
+        /// <summary>Whether an optimizer's parameter groups are one group over exactly this layout's parameters (what a fused step updates).</summary>
+        /// <param name="groups">The optimizer's parameter groups.</param>
+        /// <returns>True when the whole-buffer update covers the optimizer.</returns>
+        internal bool IsTheOnlyGroup(IList<ParamGroup> groups) => groups.Count == 1 && Describes(groups[0].Parameters);
+
         /// <summary>
         /// Makes every trainable parameter's <c>.grad</c> its slice of <see cref="Gradients"/> again (a caller
         /// may have replaced or cleared it), so that autograd accumulates into the buffer.

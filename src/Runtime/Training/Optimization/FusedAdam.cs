@@ -30,20 +30,24 @@ namespace ModelGen.Training
         public bool TryStepFlat(FlatParameters flat)
         {
             System.ArgumentNullException.ThrowIfNull(flat);
-            if (_parameter_groups.Count != 1 || !flat.Describes(_parameter_groups[0].Parameters))
+            if (!flat.IsTheOnlyGroup(_parameter_groups))
             {
                 return false;
             }
 
             var options = (Options)_parameter_groups[0].Options;
             State[] states = flat.Parameters.Select(p => (State)_state[p.Handle]).ToArray();
-            if (options.maximize == true || options.amsgrad == true || states.Any(s => s.step != states[0].step)
-                || !_moments.Adopt(flat, states.Select(s => (s.exp_avg, s.exp_avg_sq, (Tensor?)s.max_exp_avg_sq)).ToArray(), (i, m, v) => (states[i].exp_avg, states[i].exp_avg_sq) = (m, v)))
+            long step = _moments.Begin(
+                flat,
+                options.maximize == true || options.amsgrad == true,
+                states.Select(s => s.step).ToArray(),
+                states.Select(s => (s.exp_avg, s.exp_avg_sq, (Tensor?)s.max_exp_avg_sq)).ToArray(),
+                (i, m, v) => (states[i].exp_avg, states[i].exp_avg_sq) = (m, v));
+            if (step == 0)
             {
                 return false;
             }
 
-            long step = states[0].step + 1;
             foreach (State state in states)
             {
                 state.step = step;
@@ -90,20 +94,24 @@ namespace ModelGen.Training
         public bool TryStepFlat(FlatParameters flat)
         {
             System.ArgumentNullException.ThrowIfNull(flat);
-            if (_parameter_groups.Count != 1 || !flat.Describes(_parameter_groups[0].Parameters))
+            if (!flat.IsTheOnlyGroup(_parameter_groups))
             {
                 return false;
             }
 
             var options = (Options)_parameter_groups[0].Options;
             State[] states = flat.Parameters.Select(p => (State)_state[p.Handle]).ToArray();
-            if (options.maximize == true || options.amsgrad == true || states.Any(s => s.step != states[0].step)
-                || !_moments.Adopt(flat, states.Select(s => (s.exp_avg, s.exp_avg_sq, (Tensor?)s.max_exp_avg_sq)).ToArray(), (i, m, v) => (states[i].exp_avg, states[i].exp_avg_sq) = (m, v)))
+            long step = _moments.Begin(
+                flat,
+                options.maximize == true || options.amsgrad == true,
+                states.Select(s => s.step).ToArray(),
+                states.Select(s => (s.exp_avg, s.exp_avg_sq, (Tensor?)s.max_exp_avg_sq)).ToArray(),
+                (i, m, v) => (states[i].exp_avg, states[i].exp_avg_sq) = (m, v));
+            if (step == 0)
             {
                 return false;
             }
 
-            long step = states[0].step + 1;
             foreach (State state in states)
             {
                 state.step = step;

@@ -33,7 +33,7 @@ namespace ModelGen.Training
         public bool TryStepFlat(FlatParameters flat)
         {
             System.ArgumentNullException.ThrowIfNull(flat);
-            if (_parameter_groups.Count != 1 || !flat.Describes(_parameter_groups[0].Parameters))
+            if (!flat.IsTheOnlyGroup(_parameter_groups))
             {
                 return false;
             }
@@ -47,12 +47,13 @@ namespace ModelGen.Training
             double lr = _parameter_groups[0].LearningRate;
             double mu = options.momentum ?? 0;
             double decay = options.weight_decay ?? 0;
-            State[] states = flat.Parameters.Select(p => (State)_state[p.Handle]).ToArray();
             using var noGrad = torch.no_grad();
             using var scope = torch.NewDisposeScope();
             Tensor g = decay != 0 ? flat.Gradients.add(flat.Values, alpha: decay) : flat.Gradients;
             if (mu != 0)
             {
+                // Plain SGD keeps no state: only momentum reads the per-parameter buffers.
+                State[] states = flat.Parameters.Select(p => (State)_state[p.Handle]).ToArray();
                 bool first = states.All(s => s.momentum_buffer is null);
                 if (!first && !Adopt(flat, states))
                 {
