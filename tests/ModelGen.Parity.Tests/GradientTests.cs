@@ -176,6 +176,17 @@ namespace ModelGen.Parity.Tests
         }
 
         [Theory]
+        [InlineData(1, false)]
+        [InlineData(5, false)]
+        [InlineData(3, true)]
+        public void Max_pools_of_eight_and_more_channels_pool_channels_last(int n, bool eval)
+        {
+            torch.manual_seed(27);
+            using var model = GradientCheck.Float64(new GradChannelsLastMaxPool());
+            GradientCheck.AssertMatchesAutograd(model, Floats(n, 3, 9, 10), Classes(n, 3), Tolerance, eval);
+        }
+
+        [Theory]
         [InlineData(1)]
         [InlineData(4)]
         public void Conv1d_and_1d_pools(int n)

@@ -198,7 +198,7 @@ namespace Samples.Vision
             var x = conv1.forward(input); // [Conv2d(16, Kernel = 3, AutoPad = AutoPad.Same, PaddingMode = PaddingMode.Reflect)]  N×3×32×32 → N×16×32×32
             x = relu1.forward(x); // [ReLU]  N×16×32×32 → N×16×32×32
             x = conv2.forward(x); // [Conv2d(16, Kernel = 3, Padding = 1, Groups = 16, Bias = false)]  N×16×32×32 → N×16×32×32
-            x = maxpool1.forward(x); // [MaxPool2d(2, CeilMode = true)]  N×16×32×32 → N×16×16×16
+            x = global::ModelGen.Layers.ChannelsLastPooling.MaxPool2d(x, new long[] { 2, 2 }, new long[] { 2, 2 }, new long[] { 0, 0 }, new long[] { 1, 1 }, true); // [MaxPool2d(2, CeilMode = true)]  N×16×32×32 → N×16×16×16
             x = lppool1.forward(x); // [LPPool2d(2, 2)]  N×16×16×16 → N×16×8×8
             x = deconv1.forward(x); // [ConvTranspose2d(8, Kernel = 2, Stride = 2)]  N×16×8×8 → N×8×16×16
             x = upsample1.forward(x); // [Upsample(Size = 8, Mode = UpsampleMode.Bilinear)]  N×8×16×16 → N×8×8×8

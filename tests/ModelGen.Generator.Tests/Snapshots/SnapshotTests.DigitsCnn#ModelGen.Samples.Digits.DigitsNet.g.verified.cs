@@ -150,10 +150,10 @@ namespace ModelGen.Samples.Digits
             global::ModelGen.ModelGuard.CheckInput("DigitsNet", input, InputShape);
             var x = conv1.forward(input); // [Conv2d(16, Kernel = 3, Padding = 1)]  N×1×8×8 → N×16×8×8
             x = relu1.forward(x); // [ReLU]  N×16×8×8 → N×16×8×8
-            x = maxpool1.forward(x); // [MaxPool2d(2)]  N×16×8×8 → N×16×4×4
+            x = global::ModelGen.Layers.ChannelsLastPooling.MaxPool2d(x, new long[] { 2, 2 }, new long[] { 2, 2 }, new long[] { 0, 0 }, new long[] { 1, 1 }, false); // [MaxPool2d(2)]  N×16×8×8 → N×16×4×4
             x = conv2.forward(x); // [Conv2d(32, Kernel = 3, Padding = 1)]  N×16×4×4 → N×32×4×4
             x = relu2.forward(x); // [ReLU]  N×32×4×4 → N×32×4×4
-            x = maxpool2.forward(x); // [MaxPool2d(2)]  N×32×4×4 → N×32×2×2
+            x = global::ModelGen.Layers.ChannelsLastPooling.MaxPool2d(x, new long[] { 2, 2 }, new long[] { 2, 2 }, new long[] { 0, 0 }, new long[] { 1, 1 }, false); // [MaxPool2d(2)]  N×32×4×4 → N×32×2×2
             x = flatten1.forward(x); // [Flatten]  N×32×2×2 → N×128
             x = fc1.forward(x); // [Linear(64)]  N×128 → N×64
             x = relu3.forward(x); // [ReLU]  N×64 → N×64
@@ -321,13 +321,13 @@ namespace ModelGen.Samples.Digits
             // [ReLU]  N×16×8×8 → N×16×8×8
             t.x2 = relu1.forward(t.x1);
             // [MaxPool2d(2)]  N×16×8×8 → N×16×4×4
-            (t.x3, t.indices3) = global::TorchSharp.torch.nn.functional.max_pool2d_with_indices(t.x2, new long[] { 2, 2 }, new long[] { 2, 2 }, new long[] { 0, 0 }, new long[] { 1, 1 }, false);
+            (t.x3, t.indices3) = global::ModelGen.Layers.ChannelsLastPooling.MaxPool2dWithIndices(t.x2, new long[] { 2, 2 }, new long[] { 2, 2 }, new long[] { 0, 0 }, new long[] { 1, 1 }, false);
             // [Conv2d(32, Kernel = 3, Padding = 1)]  N×16×4×4 → N×32×4×4
             t.x4 = conv2.forward(t.x3);
             // [ReLU]  N×32×4×4 → N×32×4×4
             t.x5 = relu2.forward(t.x4);
             // [MaxPool2d(2)]  N×32×4×4 → N×32×2×2
-            (t.x6, t.indices6) = global::TorchSharp.torch.nn.functional.max_pool2d_with_indices(t.x5, new long[] { 2, 2 }, new long[] { 2, 2 }, new long[] { 0, 0 }, new long[] { 1, 1 }, false);
+            (t.x6, t.indices6) = global::ModelGen.Layers.ChannelsLastPooling.MaxPool2dWithIndices(t.x5, new long[] { 2, 2 }, new long[] { 2, 2 }, new long[] { 0, 0 }, new long[] { 1, 1 }, false);
             // [Flatten]  N×32×2×2 → N×128
             t.x7 = flatten1.forward(t.x6);
             // [Linear(64)]  N×128 → N×64

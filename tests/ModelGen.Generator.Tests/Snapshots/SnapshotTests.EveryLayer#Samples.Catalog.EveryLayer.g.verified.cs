@@ -169,7 +169,7 @@ namespace Samples.Catalog
             var x = conv1.forward(input); // [Conv2d(8, KernelHeight = 5, KernelWidth = 3, StrideHeight = 2, Padding = 1, Dilation = 2, Bias = false)]  N×3×32×24 → N×8×13×22
             x = bn1.forward(x); // [BatchNorm2d(Eps = 1e-3, Momentum = 0.05)]  N×8×13×22 → N×8×13×22
             x = leakyrelu1.forward(x); // [LeakyReLU(NegativeSlope = 0.2)]  N×8×13×22 → N×8×13×22
-            x = maxpool1.forward(x); // [MaxPool2d(2, Stride = 1)]  N×8×13×22 → N×8×12×21
+            x = global::ModelGen.Layers.ChannelsLastPooling.MaxPool2d(x, new long[] { 2, 2 }, new long[] { 1, 1 }, new long[] { 0, 0 }, new long[] { 1, 1 }, false); // [MaxPool2d(2, Stride = 1)]  N×8×13×22 → N×8×12×21
             x = avgpool1.forward(x); // [AvgPool2d(3, Padding = 1)]  N×8×12×21 → N×8×4×7
             x = sigmoid1.forward(x); // [Sigmoid]  N×8×4×7 → N×8×4×7
             x = flatten1.forward(x); // [Flatten]  N×8×4×7 → N×224
@@ -350,7 +350,7 @@ namespace Samples.Catalog
             // [LeakyReLU(NegativeSlope = 0.2)]  N×8×13×22 → N×8×13×22
             t.x3 = leakyrelu1.forward(t.x2);
             // [MaxPool2d(2, Stride = 1)]  N×8×13×22 → N×8×12×21
-            (t.x4, t.indices4) = global::TorchSharp.torch.nn.functional.max_pool2d_with_indices(t.x3, new long[] { 2, 2 }, new long[] { 1, 1 }, new long[] { 0, 0 }, new long[] { 1, 1 }, false);
+            (t.x4, t.indices4) = global::ModelGen.Layers.ChannelsLastPooling.MaxPool2dWithIndices(t.x3, new long[] { 2, 2 }, new long[] { 1, 1 }, new long[] { 0, 0 }, new long[] { 1, 1 }, false);
             // [AvgPool2d(3, Padding = 1)]  N×8×12×21 → N×8×4×7
             t.x5 = avgpool1.forward(t.x4);
             // [Sigmoid]  N×8×4×7 → N×8×4×7

@@ -120,6 +120,20 @@ namespace ModelGen.Parity.Tests.Models
     [Loss(LossKind.CrossEntropy), Optimizer(OptimizerKind.SGD)]
     public partial class GradConv2d;
 
+    /// <summary>
+    /// 2-D max pools of 8 and more channels, which pool in the channels-last layout: overlapping padded
+    /// windows in ceil mode after ReLU (ties at zero), then a 2×2 pool.
+    /// </summary>
+    [Model(3, 9, 10)]
+    [Conv2d(8, Kernel = 3, Padding = 1), ReLU]
+    [MaxPool2d(3, Stride = 2, Padding = 1, CeilMode = true)]
+    [Conv2d(12, Kernel = 2), Tanh]
+    [MaxPool2d(2)]
+    [Flatten]
+    [Linear(3)]
+    [Loss(LossKind.CrossEntropy), Optimizer(OptimizerKind.SGD)]
+    public partial class GradChannelsLastMaxPool;
+
     /// <summary>Conv1d variants, max and average pooling in 1-D, adaptive average pooling.</summary>
     [Model(3, 17)]
     [Conv1d(4, Kernel = 3, Stride = 2, Padding = 1, Bias = false)]

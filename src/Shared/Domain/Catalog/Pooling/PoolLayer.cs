@@ -118,6 +118,24 @@ namespace ModelGen.Domain
             return text.Append(')').ToString();
         }
 
+        /// <summary>
+        /// The fewest channels for which 2-D max pooling runs in the channels-last layout
+        /// (<c>ModelGen.Layers.ChannelsLastPooling</c>): the same values and arg-max indices, and libtorch's
+        /// CPU kernel takes the maximum of whole channel vectors. Measured at batch 64 on one thread,
+        /// copies in and out included: 16×8×8 maps 73 against 292 µs, 32×4×4 35 against 84 µs, 8×16×16
+        /// 172 against 755 µs; 1, 3, 4 and 6 channels gained nothing (within ±10 %).
+        /// </summary>
+        private const int ChannelsLastMinimum = 8;
+
+        private bool PoolsChannelsLast(LayerPlan layer) => IsMax && Rank == 2 && layer.InputShape.Count == 3 && layer.InputShape[0] >= ChannelsLastMinimum;
+
+        private static string ChannelsLastArguments(Spec spec) =>
+            $"{spec.Kernel.LongArray()}, {spec.Stride.LongArray()}, {spec.Padding.LongArray()}, {(spec.Dilation ?? Axes.Same(2, 1)).LongArray()}, {CSharp.Literal(spec.CeilMode)}";
+
+        public override string Forward(LayerPlan layer, string input) => PoolsChannelsLast(layer)
+            ? $"global::ModelGen.Layers.ChannelsLastPooling.MaxPool2d({input}, {ChannelsLastArguments((Spec)layer.Spec)})"
+            : base.Forward(layer, input);
+
         /// <summary>The output shape of a pool: the channels, then the spatial sizes.</summary>
         internal static EquatableArray<int> ChannelsAnd(int channels, int[] sizes)
         {
@@ -147,6 +165,12 @@ namespace ModelGen.Domain
 
             // The arg-max of each window, flat over the channel's positions, for the backward.
             var spec = (Spec)layer.Spec;
+            if (PoolsChannelsLast(layer))
+            {
+                yield return $"({names.Output}, {names.Saved("indices")}) = global::ModelGen.Layers.ChannelsLastPooling.MaxPool2dWithIndices({names.Input}, {ChannelsLastArguments(spec)});";
+                yield break;
+            }
+
             Axes dilation = spec.Dilation ?? Axes.Same(Rank, 1);
             string ceil = CSharp.Literal(spec.CeilMode);
             yield return Rank == 1
