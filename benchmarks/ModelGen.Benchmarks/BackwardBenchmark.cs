@@ -35,7 +35,7 @@ namespace ModelGen.Benchmarks
             using T autograd = create();
             autograd.load_state_dict(generated.state_dict());
             autograd.GeneratedBackward = false;
-            // An LSTM model trains with autograd by default; here the generated backward is measured (throws if it has none).
+            // Some models train with autograd by default (an LSTM on dense input); here the generated backward is measured (throws if it has none).
             generated.GeneratedBackward = true;
 
             double difference = MaxGradientDifference(generated, autograd, batches[0]);

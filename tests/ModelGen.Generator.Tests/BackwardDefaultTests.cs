@@ -6,8 +6,8 @@ namespace ModelGen.Generator.Tests;
 
 /// <summary>
 /// Which backward a model trains with by default: the generated one, unless a layer's entry says
-/// libtorch's kernel is measurably faster there (an LSTM; a convolution on maps of 32×32 or more),
-/// inside blocks too; the generated backward stays one property away.
+/// libtorch's kernel is measurably faster there (an LSTM on dense input, not after an Embedding; a
+/// convolution on maps of 32×32 or more), inside blocks too; the generated backward stays one property away.
 /// </summary>
 public sealed class BackwardDefaultTests
 {
@@ -21,6 +21,12 @@ public sealed class BackwardDefaultTests
     [InlineData("[Model(4, SequenceLength = \"L\")]\n[GRU(8, ReturnSequences = false), Linear(2)]\n", true)]
     [InlineData("[Model(4, SequenceLength = \"L\")]\n[LSTM(8, ReturnSequences = false), Linear(2)]\n", false)]
     [InlineData("[Model(4, SequenceLength = \"L\", Autograd = true)]\n[GRU(8, ReturnSequences = false), Linear(2)]\n", false)]
+
+    // After an Embedding the LSTM multiplies the table (x·W_ihᵀ = (E·W_ihᵀ)[ids]) and the generated step is the faster one.
+    [InlineData("[Model(SequenceLength = \"L\", Input = InputKind.TokenIds)]\n[Embedding(20, 8), LSTM(8, ReturnSequences = false), Linear(2)]\n", true)]
+
+    // With another layer between them the LSTM reads positions, as on dense input.
+    [InlineData("[Model(SequenceLength = \"L\", Input = InputKind.TokenIds)]\n[Embedding(20, 8), Linear(8), LSTM(8, ReturnSequences = false), Linear(2)]\n", false)]
     public void The_default_follows_the_measured_costs(string model, bool generated)
     {
         string text = Generate(model + Training + "public partial class Net;");

@@ -229,6 +229,38 @@ namespace ModelGen.Parity.Tests
             GradientCheck.AssertMatchesAutograd(model, ids, Floats(n, length, 3), Tolerance);
         }
     
+        // A recurrent layer after an Embedding multiplies the table; ids repeat within and across sequences, the padding id included.
+        [Theory]
+        [InlineData(1, 1)]
+        [InlineData(4, 7)]
+        public void Lstm_after_an_embedding_reads_the_table(int n, int length)
+        {
+            torch.manual_seed(28);
+            using var model = GradientCheck.Float64(new GradEmbeddingLstm());
+            Tensor ids = torch.randint(0, 13, new long[] { n, length }, dtype: ScalarType.Int64);
+            GradientCheck.AssertMatchesAutograd(model, ids, Classes(n, 3), Tolerance);
+        }
+
+        [Theory]
+        [InlineData(1, 2)]
+        [InlineData(3, 6)]
+        public void Gru_and_rnns_after_an_embedding_read_the_table(int n, int length)
+        {
+            torch.manual_seed(29);
+            using (var gru = GradientCheck.Float64(new GradEmbeddingGru()))
+            {
+                GradientCheck.AssertMatchesAutograd(gru, torch.randint(0, 9, new long[] { n, length }, dtype: ScalarType.Int64), Floats(n, length, 2), Tolerance);
+            }
+
+            using (var rnn = GradientCheck.Float64(new GradEmbeddingRnn()))
+            {
+                GradientCheck.AssertMatchesAutograd(rnn, torch.randint(0, 7, new long[] { n, length }, dtype: ScalarType.Int64), Floats(n, 2), Tolerance);
+            }
+
+            using var relu = GradientCheck.Float64(new GradEmbeddingReluRnn());
+            GradientCheck.AssertMatchesAutograd(relu, torch.randint(0, 8, new long[] { n, length }, dtype: ScalarType.Int64), Classes(n, 3), Tolerance);
+        }
+
         [Theory]
         [InlineData(1, 1)]
         [InlineData(3, 6)]

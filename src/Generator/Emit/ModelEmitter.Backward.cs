@@ -113,8 +113,24 @@ namespace ModelGen.Generator.Emit
             }
         }
 
-        private static IEnumerable<(LayerPlan Layer, BackwardNames Names)> BackwardLayers(ModelPlan plan, BackwardScopes scopes) =>
-            plan.Layers.Select((layer, i) => (layer, new BackwardNames(i + 1, layer.Entry.ParameterField(layer), NeedsInputGradient: i > 0) { Scopes = scopes }));
+        private static List<(LayerPlan Layer, BackwardNames Names)> BackwardLayers(ModelPlan plan, BackwardScopes scopes)
+        {
+            var layers = plan.Layers.Select((layer, i) => (layer, new BackwardNames(i + 1, layer.Entry.ParameterField(layer), NeedsInputGradient: i > 0) { Scopes = scopes })).ToList();
+            for (int i = 1; i < layers.Count; i++)
+            {
+                // A lookup (an Embedding) followed by a layer that multiplies its input by a matrix: the
+                // follower multiplies the table and hands δ back per table row (LayerEntry.TakesLookup).
+                if (BackwardRules.ReadsLookup(plan, i))
+                {
+                    (LayerPlan lookup, BackwardNames lookupNames) = layers[i - 1];
+                    (LayerPlan layer, BackwardNames names) = layers[i];
+                    layers[i - 1] = (lookup, lookupNames with { GradPerTableRow = true });
+                    layers[i] = (layer, names with { Lookup = new LookupInput(lookupNames.Input, lookupNames.Parameter(lookup.Entry.LookupTable(lookup)!)) });
+                }
+            }
+
+            return layers;
+        }
 
         private static void WriteTape(ModelPlan plan, BackwardScopes scopes, IndentedWriter writer)
         {
@@ -158,7 +174,7 @@ namespace ModelGen.Generator.Emit
             {
                 var written = new HashSet<string>(System.StringComparer.Ordinal);
                 bool first = true;
-                foreach ((LayerPlan layer, BackwardNames names) in BackwardLayers(plan, scopes).Reverse())
+                foreach ((LayerPlan layer, BackwardNames names) in Enumerable.Reverse(BackwardLayers(plan, scopes)))
                 {
                     if (!first)
                     {
@@ -199,8 +215,10 @@ namespace ModelGen.Generator.Emit
         private static void WriteLayerBackward(LayerPlan layer, BackwardNames names, string label, string? length, HashSet<string> written, IndentedWriter writer)
         {
             List<string> statements = layer.Entry.Backward(layer, names).ToList();
-            string formula = layer.Entry.BackwardFormula(layer);
-            string shapes = $"δ {CSharp.Batched(layer.OutputShape, length)} → {CSharp.Batched(layer.InputShape, length)}";
+            string formula = layer.Entry.BackwardFormula(layer, names);
+            string shapes = names.GradPerTableRow
+                ? "δ per table row"
+                : $"δ {CSharp.Batched(layer.OutputShape, length)} → {(names.Lookup is LookupInput lookup ? $"per row of {lookup.Table.TrimEnd('!')}" : CSharp.Batched(layer.InputShape, length))}";
             writer.WriteLine($"// [{label}]  {shapes}{(formula.Length > 0 ? ": " + formula : string.Empty)}");
             if (statements.Count == 0 && !names.NeedsInputGradient)
             {

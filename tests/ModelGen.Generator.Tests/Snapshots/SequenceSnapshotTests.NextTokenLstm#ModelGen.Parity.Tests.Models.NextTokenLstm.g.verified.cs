@@ -182,7 +182,7 @@ namespace ModelGen.Parity.Tests.Models
             // Targets are checked before the loss sees them: a clear message instead of a libtorch error.
             LossFunction.CheckBatch("NextTokenLstm", input, target, OutputShape);
             var optimizer = Optimizer;
-            // Gradients by autograd unless GeneratedBackward is set (the generated Backward is below): libtorch's kernels are faster here.
+            // Gradients by the generated Backward below (or autograd when GeneratedBackward is false).
             var value = ComputeGradientsCore(input, target, out var output);
             observer?.BeforeUpdate(output, target, value);
             // A NaN or infinite loss or gradient stops here, before the update: the weights stay as they were.
@@ -200,9 +200,8 @@ namespace ModelGen.Parity.Tests.Models
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.ComputeLoss"/>
         public global::TorchSharp.torch.Tensor ComputeLoss(global::TorchSharp.torch.Tensor output, global::TorchSharp.torch.Tensor target) => LossFunction.forward(output, target);
 
-        // Autograd by default: LSTM(32, ReturnSequences = false) runs faster through libtorch's fused LSTM kernel than through the generated backpropagation through time; set GeneratedBackward = true for the generated Backward below.
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.GeneratedBackward"/>
-        public bool GeneratedBackward { get; set; } = false;
+        public bool GeneratedBackward { get; set; } = true;
 
         /// <inheritdoc cref="global::ModelGen.ITrainableModel.ComputeGradients"/>
         public float ComputeGradients(global::TorchSharp.torch.Tensor input, global::TorchSharp.torch.Tensor target)
@@ -256,7 +255,7 @@ namespace ModelGen.Parity.Tests.Models
             // [Embedding(10, 16)]  N×L → N×L×16
             t.x1 = embedding1.forward(t.x0);
             // [LSTM(32, ReturnSequences = false)]  N×L×16 → N×32
-            t.x2 = global::ModelGen.Training.Gradients.RecurrentForward(lstm1, global::ModelGen.Training.RecurrentCell.LSTM, t.x1, layers: 1, bidirectional: false, returnSequences: false, relu: false, out t.steps2);
+            t.x2 = global::ModelGen.Training.Gradients.RecurrentForwardFromLookup(lstm1, global::ModelGen.Training.RecurrentCell.LSTM, t.x0, embedding1.weight!, t.x1, layers: 1, bidirectional: false, returnSequences: false, relu: false, dropout: 0.0, training: training, out t.steps2);
             // [Linear(10)]  N×32 → N×10
             t.x3 = fc1.forward(t.x2);
             return t.x3;
@@ -274,11 +273,11 @@ namespace ModelGen.Parity.Tests.Models
             global::ModelGen.Training.Gradients.SetRowSums(fc1.bias!, gT3);
             g = g.mm(fc1.weight!);
 
-            // [LSTM(32, ReturnSequences = false)]  δ N×32 → N×L×16: through time: δc = δc₊⊙f₊ + δh⊙o⊙(1 − tanh²c), gates i, f, g, o; ∂W_ih = Σₜ δzₜᵀxₜ, ∂W_hh = Σₜ δzₜᵀhₜ₋₁, ∂b_ih = ∂b_hh = Σ δz
-            g = global::ModelGen.Training.Gradients.RecurrentBackward(t.steps2, g);
+            // [LSTM(32, ReturnSequences = false)]  δ N×32 → per row of embedding1.weight: through time: δc = δc₊⊙f₊ + δh⊙o⊙(1 − tanh²c), gates i, f, g, o; ∂W_ih = Σₜ δzₜᵀxₜ, ∂W_hh = Σₜ δzₜᵀhₜ₋₁, ∂b_ih = ∂b_hh = Σ δz; after the lookup x = E[ids]: S = Σ δz over each id's positions, ∂W_ih = Sᵀ·E, δE = S·W_ih
+            g = global::ModelGen.Training.Gradients.RecurrentLookupBackward(t.steps2, g);
 
-            // [Embedding(10, 16)]  δ N×L×16 → N×L: ∂E[i] = Σ δ at the positions holding id i (rows accumulate)
-            var dE1 = global::TorchSharp.torch.zeros_like(embedding1.weight!).index_add_(0, t.x0.flatten(), g.reshape(-1, 16), 1);
+            // [Embedding(10, 16)]  δ per table row: ∂E = δ, summed per id by the layer above, which multiplied the table
+            var dE1 = g;
             global::ModelGen.Training.Gradients.Set(embedding1.weight!, dE1);
         }
 

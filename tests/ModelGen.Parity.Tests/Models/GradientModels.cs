@@ -167,6 +167,41 @@ namespace ModelGen.Parity.Tests.Models
     [Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD)]
     public partial class GradEmbedding;
 
+    /// <summary>
+    /// An Embedding with a padding row feeding a two-layer bidirectional LSTM: the LSTM multiplies the
+    /// table, (E·W_ihᵀ + b)[ids], and hands δ back per table row.
+    /// </summary>
+    [Model(SequenceLength = "L", Input = InputKind.TokenIds)]
+    [Embedding(13, 6, PaddingIdx = 2)]
+    [LSTM(5, NumLayers = 2, Bidirectional = true, ReturnSequences = false)]
+    [Linear(3)]
+    [Loss(LossKind.CrossEntropy), Optimizer(OptimizerKind.SGD)]
+    public partial class GradEmbeddingLstm;
+
+    /// <summary>An Embedding feeding a bidirectional GRU that returns every step (the table path of a GRU).</summary>
+    [Model(SequenceLength = "L", Input = InputKind.TokenIds)]
+    [Embedding(9, 4)]
+    [GRU(6, Bidirectional = true)]
+    [Linear(2)]
+    [Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD)]
+    public partial class GradEmbeddingGru;
+
+    /// <summary>An Embedding feeding a two-layer tanh RNN's final state, and one feeding a ReLU RNN without bias.</summary>
+    [Model(SequenceLength = "L", Input = InputKind.TokenIds)]
+    [Embedding(7, 3)]
+    [RNN(4, NumLayers = 2, ReturnSequences = false)]
+    [Linear(2)]
+    [Loss(LossKind.MSE), Optimizer(OptimizerKind.SGD)]
+    public partial class GradEmbeddingRnn;
+
+    /// <summary>An Embedding with a negative padding index feeding a ReLU RNN without bias.</summary>
+    [Model(SequenceLength = "L", Input = InputKind.TokenIds)]
+    [Embedding(8, 3, PaddingIdx = -1)]
+    [RNN(4, Bias = false, Nonlinearity = RnnNonlinearity.ReLU, ReturnSequences = false)]
+    [Linear(3)]
+    [Loss(LossKind.CrossEntropy), Optimizer(OptimizerKind.SGD)]
+    public partial class GradEmbeddingReluRnn;
+
     /// <summary>A two-layer bidirectional LSTM returning every step, then a tanh RNN's final state.</summary>
     [Model(4, SequenceLength = "L")]
     [Linear(5)]

@@ -61,6 +61,9 @@ namespace ModelGen.Training
         internal long Length { get; set; }
 
         internal long Hidden { get; set; }
+
+        /// <summary>Whether the first layer read a lookup's ids and table (<see cref="RecurrentPass.LookupIds"/>): δ then goes back per table row.</summary>
+        internal bool FromLookup { get; set; }
     }
 
     /// <summary>
@@ -92,6 +95,15 @@ namespace ModelGen.Training
 
         /// <summary>Whether the direction walks from the last step to the first.</summary>
         public bool Reverse { get; }
+
+        /// <summary>
+        /// The first layer after a lookup: the token ids, time-major and flat (T·N), whose table rows
+        /// <see cref="Input"/> holds; null otherwise.
+        /// </summary>
+        public Tensor? LookupIds { get; init; }
+
+        /// <summary>The looked-up table E (V×In), with <see cref="LookupIds"/>.</summary>
+        public Tensor? LookupTable { get; init; }
 
         /// <summary>
         /// The hidden states with the zero initial state in the slot the walk starts from, (T + 1)×N×H:
@@ -169,7 +181,37 @@ namespace ModelGen.Training
         /// <param name="training">Whether the module is in training (no dropout otherwise).</param>
         /// <param name="tape">What the backward needs.</param>
         /// <returns>The layer's output.</returns>
-        public static Tensor RecurrentForward(nn.Module module, RecurrentCell cell, Tensor x, int layers, bool bidirectional, bool returnSequences, bool relu, double dropout, bool training, out RecurrentTape tape)
+        public static Tensor RecurrentForward(nn.Module module, RecurrentCell cell, Tensor x, int layers, bool bidirectional, bool returnSequences, bool relu, double dropout, bool training, out RecurrentTape tape) =>
+            Recurrent(module, cell, x, null, null, layers, bidirectional, returnSequences, relu, dropout, training, out tape);
+
+        /// <summary>
+        /// <see cref="RecurrentForward(nn.Module, RecurrentCell, Tensor, int, bool, bool, bool, double, bool, out RecurrentTape)"/>
+        /// for a layer whose input <paramref name="x"/> is a lookup, x = E[ids] (an Embedding's output): the
+        /// first layer's input projection multiplies the table instead of every position,
+        /// x·W_ihᵀ + b = (E·W_ihᵀ + b)[ids] (V rows instead of N·L), and its backward
+        /// (<see cref="RecurrentLookupBackward"/>) returns δ per table row.
+        /// </summary>
+        /// <param name="module">The recurrent module (its parameters are read by name).</param>
+        /// <param name="cell">The cell.</param>
+        /// <param name="ids">The token ids, N×L.</param>
+        /// <param name="table">The looked-up table E, V×F.</param>
+        /// <param name="x">The lookup's output E[ids], N×L×F.</param>
+        /// <param name="layers">Stacked layers.</param>
+        /// <param name="bidirectional">Whether a second direction runs from the end.</param>
+        /// <param name="returnSequences">Whether every step is returned.</param>
+        /// <param name="relu">RNN only: ReLU instead of tanh.</param>
+        /// <param name="dropout">The drop probability between layers.</param>
+        /// <param name="training">Whether the module is in training (no dropout otherwise).</param>
+        /// <param name="tape">What the backward needs.</param>
+        /// <returns>The layer's output.</returns>
+        public static Tensor RecurrentForwardFromLookup(nn.Module module, RecurrentCell cell, Tensor ids, Tensor table, Tensor x, int layers, bool bidirectional, bool returnSequences, bool relu, double dropout, bool training, out RecurrentTape tape)
+        {
+            ArgumentNullException.ThrowIfNull(ids);
+            ArgumentNullException.ThrowIfNull(table);
+            return Recurrent(module, cell, x, ids, table, layers, bidirectional, returnSequences, relu, dropout, training, out tape);
+        }
+
+        private static Tensor Recurrent(nn.Module module, RecurrentCell cell, Tensor x, Tensor? ids, Tensor? table, int layers, bool bidirectional, bool returnSequences, bool relu, double dropout, bool training, out RecurrentTape tape)
         {
             ArgumentNullException.ThrowIfNull(module);
             ArgumentNullException.ThrowIfNull(x);
@@ -183,10 +225,11 @@ namespace ModelGen.Training
                 parameters[name] = parameter;
             }
 
-            tape = new RecurrentTape(cell, relu, layers, directions, returnSequences) { Length = x.shape[1] };
+            tape = new RecurrentTape(cell, relu, layers, directions, returnSequences) { Length = x.shape[1], FromLookup = ids is not null };
 
-            // Time-major, as libtorch runs it: T×N×F, one contiguous block per step.
+            // Time-major, as libtorch runs it: T×N×F, one contiguous block per step (the ids T·N, flat).
             Tensor layerInput = x.transpose(0, 1).contiguous();
+            Tensor? stepIds = ids?.transpose(0, 1).reshape(-1);
             var finals = new Tensor[directions];
             for (int layer = 0; layer < layers; layer++)
             {
@@ -196,7 +239,11 @@ namespace ModelGen.Training
                     string suffix = $"_l{layer}{(direction == 1 ? "_reverse" : string.Empty)}";
                     parameters.TryGetValue("bias_ih" + suffix, out Parameter? bih);
                     parameters.TryGetValue("bias_hh" + suffix, out Parameter? bhh);
-                    var pass = new RecurrentPass(layerInput, parameters["weight_ih" + suffix], parameters["weight_hh" + suffix], bih, bhh, reverse: direction == 1);
+                    var pass = new RecurrentPass(layerInput, parameters["weight_ih" + suffix], parameters["weight_hh" + suffix], bih, bhh, reverse: direction == 1)
+                    {
+                        LookupIds = layer == 0 ? stepIds : null,
+                        LookupTable = layer == 0 ? table : null,
+                    };
                     tape.Hidden = pass.WeightHh.shape[1];
                     switch (cell)
                     {
@@ -251,7 +298,36 @@ namespace ModelGen.Training
         /// <param name="tape">The forward's tape (its gate buffers become the gates' gradients).</param>
         /// <param name="g">δ: N×L×D·H, or N×D·H for the final state.</param>
         /// <returns>∂L/∂x, N×L×F.</returns>
-        public static Tensor RecurrentBackward(RecurrentTape tape, Tensor g) => Through(tape, g, inputGradient: true)!;
+        public static Tensor RecurrentBackward(RecurrentTape tape, Tensor g)
+        {
+            ArgumentNullException.ThrowIfNull(tape);
+            if (tape.FromLookup)
+            {
+                throw new ArgumentException("The layer read a lookup's table (RecurrentForwardFromLookup): its backward is RecurrentLookupBackward.", nameof(tape));
+            }
+
+            return Through(tape, g, inputGradient: true)!;
+        }
+
+        /// <summary>
+        /// <see cref="RecurrentBackward"/> for a layer run by <see cref="RecurrentForwardFromLookup"/>: the
+        /// weights' gradients, and δ of the looked-up table per row instead of δ per position: with
+        /// S = Σ δz over the positions holding each id (V×G·H), ∂W_ih = Sᵀ·E and δE = S·W_ih, summed over
+        /// the directions.
+        /// </summary>
+        /// <param name="tape">The forward's tape.</param>
+        /// <param name="g">δ: N×L×D·H, or N×D·H for the final state.</param>
+        /// <returns>δ of the table, V×F.</returns>
+        public static Tensor RecurrentLookupBackward(RecurrentTape tape, Tensor g)
+        {
+            ArgumentNullException.ThrowIfNull(tape);
+            if (!tape.FromLookup)
+            {
+                throw new ArgumentException("The layer did not read a lookup's table: its backward is RecurrentBackward.", nameof(tape));
+            }
+
+            return Through(tape, g, inputGradient: true)!;
+        }
 
         /// <summary>
         /// <see cref="RecurrentBackward"/> for a layer whose input is the data: the weights' gradients only,
@@ -306,15 +382,24 @@ namespace ModelGen.Training
                 dOut = layer > 0 && tape.DropoutMasks.Count > 0 ? dInput!.mul(tape.DropoutMasks[layer - 1]) : dInput;
             }
 
-            return dOut?.transpose(0, 1);
+            // After a lookup, δ is per table row already (V×F).
+            return tape.FromLookup ? dOut : dOut?.transpose(0, 1);
         }
 
         /// <summary>
         /// The input projection of every step in one matrix product, T×N×G·H:
         /// z = x·W_ihᵀ + <paramref name="bias"/> over the T·N rows of the time-major input.
         /// </summary>
-        private static Tensor InputProjection(Tensor input, Tensor wih, Tensor? bias)
+        private static Tensor InputProjection(RecurrentPass pass, Tensor wih, Tensor? bias)
         {
+            Tensor input = pass.Input;
+            if (pass.LookupTable is Tensor table)
+            {
+                // x = E[ids]: (E·W_ihᵀ + b)[ids], one row per table entry instead of per position.
+                Tensor projected = bias is null ? table.mm(wih.t()) : bias.addmm(table, wih.t(), 1, 1);
+                return projected.index_select(0, pass.LookupIds!).view(input.shape[0], input.shape[1], -1);
+            }
+
             Tensor rows = input.view(-1, input.shape[2]);
             Tensor z = bias is null ? rows.mm(wih.t()) : bias.addmm(rows, wih.t(), 1, 1);
             return z.view(input.shape[0], input.shape[1], -1);
@@ -353,8 +438,18 @@ namespace ModelGen.Training
             Tensor x = pass.Input;
             Tensor rows = dZx.view(-1, gates);
 
-            // Computed as (xᵀ·δz)ᵀ: libtorch's CPU product is faster in that orientation.
-            WriteGradient(pass.WeightIh, x.view(-1, x.shape[2]).t().mm(rows).t());
+            // After a lookup x = E[ids]: S = Σ δz over the positions of each id, ∂W_ih = Sᵀ·E, δE = S·W_ih.
+            Tensor? perId = null;
+            if (pass.LookupTable is Tensor table)
+            {
+                perId = zeros(new[] { table.shape[0], gates }, dtype: rows.dtype, device: rows.device).index_add_(0, pass.LookupIds!, rows, 1.0);
+                WriteGradient(pass.WeightIh, perId.t().mm(table));
+            }
+            else
+            {
+                // Computed as (xᵀ·δz)ᵀ: libtorch's CPU product is faster in that orientation.
+                WriteGradient(pass.WeightIh, x.view(-1, x.shape[2]).t().mm(rows).t());
+            }
             if (length > 1)
             {
                 // Every step but the walk's first, whose h₋ is zero.
@@ -374,7 +469,12 @@ namespace ModelGen.Training
                 WriteGradient(pass.BiasHh!, ReferenceEquals(dZh, dZx) ? db.clone() : dZh.view(-1, gates).sum(0L));
             }
 
-            return inputGradient ? rows.mm(pass.WeightIh).view(length, x.shape[1], -1) : null;
+            if (!inputGradient)
+            {
+                return null;
+            }
+
+            return perId is null ? rows.mm(pass.WeightIh).view(length, x.shape[1], -1) : perId.mm(pass.WeightIh);
         }
 
         /// <summary>
@@ -409,12 +509,19 @@ namespace ModelGen.Training
             long length = x.shape[0], n = x.shape[1], hidden = whh.shape[1];
             pass.States = zeros(new[] { length + 1, n, hidden }, dtype: x.dtype, device: x.device);
             Tensor z = pass.Outputs;
-            if (pass.BiasIh is not null)
+            if (pass.LookupTable is not null)
             {
-                z.add_(pass.BiasIh).add_(pass.BiasHh!);
+                z.copy_(InputProjection(pass, pass.WeightIh, pass.BiasIh is null ? null : pass.BiasIh.add(pass.BiasHh!)));
             }
+            else
+            {
+                if (pass.BiasIh is not null)
+                {
+                    z.add_(pass.BiasIh).add_(pass.BiasHh!);
+                }
 
-            z.view(-1, hidden).addmm_(x.view(-1, x.shape[2]), pass.WeightIh.t(), 1, 1);
+                z.view(-1, hidden).addmm_(x.view(-1, x.shape[2]), pass.WeightIh.t(), 1, 1);
+            }
             Tensor whhT = whh.t();
             Tensor[] zs = z.unbind(0);
             Tensor? h = null;
@@ -473,7 +580,7 @@ namespace ModelGen.Training
             Tensor wih2 = DoubleRows(pass.WeightIh.clone(), hidden);
             Tensor whh2 = DoubleRows(whh.clone(), hidden);
             Tensor? bias2 = pass.BiasIh is null ? null : DoubleRows(pass.BiasIh.add(pass.BiasHh!), hidden);
-            Tensor z = InputProjection(x, wih2, bias2);
+            Tensor z = InputProjection(pass, wih2, bias2);
             Tensor[] gates = z.chunk(4, 2);
             Tensor whhT = whh2.t();
 
@@ -589,7 +696,7 @@ namespace ModelGen.Training
         {
             Tensor x = pass.Input, whh = pass.WeightHh;
             long length = x.shape[0], n = x.shape[1], hidden = whh.shape[1];
-            Tensor z = InputProjection(x, pass.WeightIh, pass.BiasIh);
+            Tensor z = InputProjection(pass, pass.WeightIh, pass.BiasIh);
             Tensor[] zs = z.unbind(0), rz = z.narrow(2, 0, 2 * hidden).unbind(0);
             Tensor[] gates = z.chunk(3, 2);
             Tensor[] r = gates[0].unbind(0), u = gates[1].unbind(0), ns = gates[2].unbind(0);

@@ -37,6 +37,9 @@ namespace ModelGen.Domain
         /// <summary>The rule as a formula, for the comment above the code: <c>∂W = δᵀ·x, ∂b = Σ δ, δ ← δ·W</c>.</summary>
         public virtual string BackwardFormula(LayerPlan layer) => string.Empty;
 
+        /// <summary>The formula for the layer as the backward names it (a lookup's follower, or a lookup whose δ is per table row, says so).</summary>
+        public virtual string BackwardFormula(LayerPlan layer, BackwardNames names) => BackwardFormula(layer);
+
         /// <summary>
         /// The backward statements: from <see cref="BackwardNames.Grad"/> = ∂L/∂y they write each
         /// parameter's gradient (<c>Gradients.Set</c>) and, when <see cref="BackwardNames.NeedsInputGradient"/>,
@@ -60,6 +63,27 @@ namespace ModelGen.Domain
         /// </summary>
         public virtual string? FasterWithAutograd(LayerPlan layer) => null;
 
+        /// <summary><see cref="FasterWithAutograd(LayerPlan)"/> for a layer that may read a lookup's table (<see cref="TakesLookup"/>), which changes its cost.</summary>
+        /// <param name="layer">The layer.</param>
+        /// <param name="afterLookup">Whether it reads the lookup before it (<see cref="BackwardRules.ReadsLookup"/>).</param>
+        public virtual string? FasterWithAutograd(LayerPlan layer, bool afterLookup) => FasterWithAutograd(layer);
+
+        /// <summary>
+        /// The parameter whose rows the layer's output looks up, one row per token id (an Embedding's
+        /// <c>weight</c>), or null. A following layer that <see cref="TakesLookup"/> then reads the ids and
+        /// the table instead of the looked-up rows, and its backward hands this layer δ per table row
+        /// (<see cref="BackwardNames.GradPerTableRow"/>) instead of δ per position.
+        /// </summary>
+        public virtual string? LookupTable(LayerPlan layer) => null;
+
+        /// <summary>
+        /// Whether the layer, reading a lookup's output, multiplies it by a matrix W first and so can
+        /// multiply the table instead: x·Wᵀ = (E·Wᵀ)[ids] over V table rows rather than N·L positions,
+        /// and its backward returns δE = S·W with S = Σ δ(x·Wᵀ) over the positions of each id
+        /// (<see cref="BackwardNames.Lookup"/>).
+        /// </summary>
+        public virtual bool TakesLookup(LayerPlan layer) => false;
+
         /// <summary>Why a layer that <see cref="BackwardBlocker"/> returned keeps its model on autograd, for MG0014.</summary>
         /// <param name="layer">The blocker.</param>
         /// <param name="where">Where it is, after its display: <c> (in Block&lt;A&gt;(Width = 4))</c>, or empty for a layer of the model.</param>
@@ -80,6 +104,11 @@ namespace ModelGen.Domain
         public virtual string ParameterField(LayerPlan layer) => layer.FieldName;
     }
 
+    /// <summary>What a layer reads in place of a lookup's output (see <see cref="LayerEntry.TakesLookup"/>).</summary>
+    /// <param name="Ids">The token ids on the tape: <c>t.x0</c>.</param>
+    /// <param name="Table">The looked-up parameter: <c>embedding1.weight!</c>.</param>
+    internal sealed record LookupInput(string Ids, string Table);
+
     /// <summary>A field of a generated tape class.</summary>
     /// <param name="Type">Its C# type.</param>
     /// <param name="Name">Its name: <c>mask3</c>.</param>
@@ -97,6 +126,15 @@ namespace ModelGen.Domain
 
         /// <summary>The running gradient ∂L/∂(current tensor): <c>g</c>, or <c>gs</c> on a block's projection shortcut.</summary>
         public string Grad { get; init; } = "g";
+
+        /// <summary>
+        /// For a layer that <see cref="LayerEntry.TakesLookup"/> right after one with a
+        /// <see cref="LayerEntry.LookupTable"/>: the token ids and the table it reads; null otherwise.
+        /// </summary>
+        public LookupInput? Lookup { get; init; }
+
+        /// <summary>For a lookup layer whose follower read its table: δ arrives per table row (V×D), not per position.</summary>
+        public bool GradPerTableRow { get; init; }
 
         /// <summary>The layer's input on the tape: <c>t.x2</c> (the block's input <c>t.x0</c> for a projection shortcut).</summary>
         public string Input { get; init; } = $"{Tape}.x{Index - 1}";

@@ -29,15 +29,31 @@ namespace ModelGen.Domain
         /// </summary>
         public static string? FasterWithAutograd(ModelPlan plan)
         {
-            foreach (LayerPlan layer in plan.Layers)
+            for (int i = 0; i < plan.Layers.Count; i++)
             {
-                if (layer.Entry.FasterWithAutograd(layer) is string reason)
+                LayerPlan layer = plan.Layers[i];
+                if (layer.Entry.FasterWithAutograd(layer, ReadsLookup(plan, i)) is string reason)
                 {
                     return reason;
                 }
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Whether the model's layer <paramref name="index"/> reads the lookup before it: the layer before
+        /// has a <see cref="LayerEntry.LookupTable"/> (an Embedding) and this one <see cref="LayerEntry.TakesLookup"/>.
+        /// </summary>
+        public static bool ReadsLookup(ModelPlan plan, int index)
+        {
+            if (index <= 0 || index >= plan.Layers.Count)
+            {
+                return false;
+            }
+
+            LayerPlan lookup = plan.Layers[index - 1], layer = plan.Layers[index];
+            return lookup.Entry.LookupTable(lookup) is not null && layer.Entry.TakesLookup(layer);
         }
 
         /// <summary>Whether the generated training step can use the generated backward: a trainable model, not hand-written, whose every layer (blocks and branches included) has a rule.</summary>

@@ -85,11 +85,22 @@ namespace ModelGen.Domain
             ? "∂E[i] = Σ δ at the positions holding id i (rows accumulate)"
             : "∂E[i] = Σ δ at the positions holding id i (rows accumulate), 0 for the padding row";
 
+        /// <summary>Each output row is the row of <c>weight</c> its token id names: a following recurrent layer may multiply the table instead.</summary>
+        public override string? LookupTable(LayerPlan layer) => "weight";
+
+        public override string BackwardFormula(LayerPlan layer, BackwardNames names) => names.GradPerTableRow
+            ? (((Spec)layer.Spec).PaddingIdx is null
+                ? "∂E = δ, summed per id by the layer above, which multiplied the table"
+                : "∂E = δ, summed per id by the layer above, which multiplied the table; 0 for the padding row")
+            : BackwardFormula(layer);
+
         public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
         {
             var spec = (Spec)layer.Spec;
             string dE = $"dE{names.Index}";
-            yield return $"var {dE} = global::TorchSharp.torch.zeros_like({names.Parameter("weight")}).index_add_(0, {names.Input}.flatten(), {names.Grad}.reshape(-1, {spec.EmbeddingDim}), 1);";
+            yield return names.GradPerTableRow
+                ? $"var {dE} = {names.Grad};"
+                : $"var {dE} = global::TorchSharp.torch.zeros_like({names.Parameter("weight")}).index_add_(0, {names.Input}.flatten(), {names.Grad}.reshape(-1, {spec.EmbeddingDim}), 1);";
             if (spec.PaddingIdx is int p)
             {
                 yield return $"{dE}.narrow(0, {(p < 0 ? p + spec.NumEmbeddings : p)}, 1).zero_();";

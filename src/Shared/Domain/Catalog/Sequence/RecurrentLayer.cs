@@ -180,12 +180,16 @@ namespace ModelGen.Domain
         public override bool HasBackward(LayerPlan layer) => true;
 
         /// <summary>
-        /// An LSTM: libtorch runs it with oneDNN's fused kernel, forward and backward, and the generated
-        /// backpropagation through time takes about 1.16× its time (the benchmark's lstm row, 0.86);
-        /// the generated GRU and RNN are faster than libtorch's (4.0 against 5.2 ms, 1.2 against 1.7 ms).
+        /// An LSTM on dense input: libtorch runs it with oneDNN's fused kernel, forward and backward, and
+        /// the generated backpropagation through time took about 1.16× its time (the benchmark's lstm row
+        /// without the table, 0.86). After an Embedding the generated step multiplies the table instead
+        /// of every position and is the faster one (the lstm row, 1.07); the generated GRU and RNN are
+        /// faster than libtorch's either way (4.0 against 5.2 ms, 1.2 against 1.7 ms).
         /// </summary>
         public override string? FasterWithAutograd(LayerPlan layer) =>
             Name == "LSTM" ? $"{layer.Spec.Display} runs faster through libtorch's fused LSTM kernel than through the generated backpropagation through time" : null;
+
+        public override string? FasterWithAutograd(LayerPlan layer, bool afterLookup) => afterLookup ? null : FasterWithAutograd(layer);
 
         public override IEnumerable<string> SavedForBackward(LayerPlan layer) => new[] { "steps" };
 
@@ -197,6 +201,14 @@ namespace ModelGen.Domain
             // Through time, keeping the gates and states of every step (Gradients.RecurrentForward).
             // Inter-layer dropout (training only) draws the masks libtorch's kernel draws for the same seed.
             string dropout = DropsBetweenLayers(spec) ? $"dropout: {CSharp.Literal(spec.Dropout)}, training: training, " : string.Empty;
+            if (names.Lookup is LookupInput lookup)
+            {
+                // The input is a lookup E[ids]: the input projection multiplies the table, (E·W_ihᵀ + b)[ids].
+                dropout = $"dropout: {CSharp.Literal(DropsBetweenLayers(spec) ? spec.Dropout : 0.0)}, training: training, ";
+                yield return $"{names.Output} = {BackwardRules.Gradients}.RecurrentForwardFromLookup({names.Field}, global::ModelGen.Training.RecurrentCell.{Name}, {lookup.Ids}, {lookup.Table}, {names.Input}, layers: {spec.NumLayers}, bidirectional: {CSharp.Literal(spec.Bidirectional)}, returnSequences: {CSharp.Literal(spec.ReturnSequences)}, relu: {CSharp.Literal(IsRnn && spec.Nonlinearity == 1)}, {dropout}out {names.Saved("steps")});";
+                yield break;
+            }
+
             yield return $"{names.Output} = {BackwardRules.Gradients}.RecurrentForward({names.Field}, global::ModelGen.Training.RecurrentCell.{Name}, {names.Input}, layers: {spec.NumLayers}, bidirectional: {CSharp.Literal(spec.Bidirectional)}, returnSequences: {CSharp.Literal(spec.ReturnSequences)}, relu: {CSharp.Literal(IsRnn && spec.Nonlinearity == 1)}, {dropout}out {names.Saved("steps")});";
         }
 
@@ -214,9 +226,22 @@ namespace ModelGen.Domain
             _ => "through time: δz = (δhₜ + δzₜ₊₁·W_hh)⊙act′; ∂W_ih = Σₜ δzₜᵀxₜ, ∂W_hh = Σₜ δzₜᵀhₜ₋₁, ∂b = Σ δz",
         };
 
+        /// <summary>The input projection x·W_ihᵀ comes first: after a lookup it multiplies the table.</summary>
+        public override bool TakesLookup(LayerPlan layer) => true;
+
+        public override string BackwardFormula(LayerPlan layer, BackwardNames names) => names.Lookup is null
+            ? BackwardFormula(layer)
+            : BackwardFormula(layer) + "; after the lookup x = E[ids]: S = Σ δz over each id's positions, ∂W_ih = Sᵀ·E, δE = S·W_ih";
+
         public override IEnumerable<string> Backward(LayerPlan layer, BackwardNames names)
         {
             string steps = names.Saved("steps");
+            if (names.Lookup is not null)
+            {
+                yield return $"{names.Grad} = {BackwardRules.Gradients}.RecurrentLookupBackward({steps}, {names.Grad});";
+                yield break;
+            }
+
             yield return names.NeedsInputGradient
                 ? $"{names.Grad} = {BackwardRules.Gradients}.RecurrentBackward({steps}, {names.Grad});"
                 : $"{BackwardRules.Gradients}.RecurrentWeightGradients({steps}, {names.Grad});";
