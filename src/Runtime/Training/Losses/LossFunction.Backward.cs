@@ -129,14 +129,33 @@ namespace ModelGen.Training
         {
             Tensor logp = output.log_softmax(1);
             Tensor loss = nn.functional.nll_loss(logp, target, reduction: sum ? nn.Reduction.Sum : nn.Reduction.Mean);
-            using Tensor hot = nn.functional.one_hot(target, output.shape[1]);
-            Tensor gradient = logp.exp_().sub_(hot);
+            // softmax − onehot: −1 added at each row's target class (no N×K one-hot tensor).
+            using Tensor column = target.unsqueeze(1);
+            using Tensor minusOne = MinusOne(output).expand(target.shape[0], 1);
+            Tensor gradient = logp.exp_().scatter_add_(1, column, minusOne);
             if (!sum)
             {
                 gradient.div_(target.shape[0]);
             }
 
             return (loss, gradient);
+        }
+
+        [ThreadStatic]
+        private static Dictionary<(ScalarType Type, DeviceType Device, int Index), Tensor>? t_minusOne;
+
+        // A 1×1 tensor holding −1 per element type and device, kept for the thread's lifetime.
+        private static Tensor MinusOne(Tensor like)
+        {
+            t_minusOne ??= new Dictionary<(ScalarType, DeviceType, int), Tensor>();
+            var key = (like.dtype, like.device_type, like.device_index);
+            if (!t_minusOne.TryGetValue(key, out Tensor? value) || value.IsInvalid)
+            {
+                value = torch.full(new long[] { 1, 1 }, -1.0, dtype: like.dtype, device: like.device).DetachFromDisposeScope();
+                t_minusOne[key] = value;
+            }
+
+            return value;
         }
 
         // Cross-entropy over classes on dimension 1: L = Σₙ Σₖ cₙₖ·(−log pₙₖ)/D with p = softmax(ŷ),
