@@ -25,6 +25,9 @@ public sealed class BackwardDefaultTests
     // After an Embedding the LSTM multiplies the table (x·W_ihᵀ = (E·W_ihᵀ)[ids]) and the generated step is the faster one.
     [InlineData("[Model(SequenceLength = \"L\", Input = InputKind.TokenIds)]\n[Embedding(20, 8), LSTM(8, ReturnSequences = false), Linear(2)]\n", true)]
 
+    // A second layer reads the first one's dense output: libtorch's fused kernel is faster there.
+    [InlineData("[Model(SequenceLength = \"L\", Input = InputKind.TokenIds)]\n[Embedding(20, 8), LSTM(8, NumLayers = 2, ReturnSequences = false), Linear(2)]\n", false)]
+
     // With another layer between them the LSTM reads positions, as on dense input.
     [InlineData("[Model(SequenceLength = \"L\", Input = InputKind.TokenIds)]\n[Embedding(20, 8), Linear(8), LSTM(8, ReturnSequences = false), Linear(2)]\n", false)]
     public void The_default_follows_the_measured_costs(string model, bool generated)
