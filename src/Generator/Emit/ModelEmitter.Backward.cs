@@ -118,8 +118,8 @@ namespace ModelGen.Generator.Emit
             var layers = plan.Layers.Select((layer, i) => (layer, new BackwardNames(i + 1, layer.Entry.ParameterField(layer), NeedsInputGradient: i > 0) { Scopes = scopes })).ToList();
             for (int i = 1; i < layers.Count; i++)
             {
-                // A lookup (an Embedding) followed by a layer that multiplies its input by a matrix: the
-                // follower multiplies the table and hands δ back per table row (LayerEntry.TakesLookup).
+                // A lookup (LayerEntry.LookupTable) followed by a layer that multiplies its input by a
+                // matrix: the follower multiplies the table and hands δ back per table row (TakesLookup).
                 if (BackwardRules.ReadsLookup(plan, i))
                 {
                     (LayerPlan lookup, BackwardNames lookupNames) = layers[i - 1];

@@ -255,7 +255,7 @@ namespace ModelGen.Parity.Tests.Models
             // [Embedding(10, 16)]  N×L → N×L×16
             t.x1 = embedding1.forward(t.x0);
             // [LSTM(32, ReturnSequences = false)]  N×L×16 → N×32
-            t.x2 = global::ModelGen.Training.Gradients.RecurrentForwardFromLookup(lstm1, global::ModelGen.Training.RecurrentCell.LSTM, t.x0, embedding1.weight!, t.x1, layers: 1, bidirectional: false, returnSequences: false, relu: false, dropout: 0.0, training: training, out t.steps2);
+            t.x2 = global::ModelGen.Training.Gradients.RecurrentForwardFromLookup(lstm1, global::ModelGen.Training.RecurrentCell.LSTM, t.x0, embedding1.weight!, t.x1, layers: 1, bidirectional: false, returnSequences: false, relu: false, out t.steps2);
             // [Linear(10)]  N×32 → N×10
             t.x3 = fc1.forward(t.x2);
             return t.x3;

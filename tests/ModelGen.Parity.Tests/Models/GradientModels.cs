@@ -168,12 +168,12 @@ namespace ModelGen.Parity.Tests.Models
     public partial class GradEmbedding;
 
     /// <summary>
-    /// An Embedding with a padding row feeding a two-layer bidirectional LSTM: the LSTM multiplies the
-    /// table, (E·W_ihᵀ + b)[ids], and hands δ back per table row.
+    /// An Embedding with a padding row feeding a two-layer bidirectional LSTM with dropout between its
+    /// layers: the LSTM multiplies the table, (E·W_ihᵀ + b)[ids], and hands δ back per table row.
     /// </summary>
     [Model(SequenceLength = "L", Input = InputKind.TokenIds)]
     [Embedding(13, 6, PaddingIdx = 2)]
-    [LSTM(5, NumLayers = 2, Bidirectional = true, ReturnSequences = false)]
+    [LSTM(5, NumLayers = 2, Bidirectional = true, Dropout = 0.3, ReturnSequences = false)]
     [Linear(3)]
     [Loss(LossKind.CrossEntropy), Optimizer(OptimizerKind.SGD)]
     public partial class GradEmbeddingLstm;

@@ -116,29 +116,12 @@ namespace ModelGen.Training
             ArgumentNullException.ThrowIfNull(rows);
             if (FlatParameters.TryGetGradient(parameter, out Tensor slice) && slice.dim() == 1)
             {
-                slice.addmv_(rows, Ones(rows.shape[1], rows), beta: t_accumulating > 0 ? 1 : 0, alpha: 1);
+                slice.addmv_(rows, ConstantVectors.Filled(1.0, rows.shape[1], rows), beta: t_accumulating > 0 ? 1 : 0, alpha: 1);
                 parameter.grad = slice;
                 return;
             }
 
             Set(parameter, rows.sum(1L));
-        }
-
-        [ThreadStatic]
-        private static Dictionary<(long Length, ScalarType Type, DeviceType Device, int Index), Tensor>? t_ones;
-
-        // A vector of ones per length, element type and device, kept for the thread's lifetime (a batch size or two).
-        private static Tensor Ones(long length, Tensor like)
-        {
-            t_ones ??= new Dictionary<(long, ScalarType, DeviceType, int), Tensor>();
-            var key = (length, like.dtype, like.device_type, like.device_index);
-            if (!t_ones.TryGetValue(key, out Tensor? ones) || ones.IsInvalid)
-            {
-                ones = torch.ones(length, dtype: like.dtype, device: like.device).DetachFromDisposeScope();
-                t_ones[key] = ones;
-            }
-
-            return ones;
         }
 
         /// <summary>

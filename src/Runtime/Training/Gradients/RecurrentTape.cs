@@ -63,7 +63,7 @@ namespace ModelGen.Training
         internal long Hidden { get; set; }
 
         /// <summary>Whether the first layer read a lookup's ids and table (<see cref="RecurrentPass.LookupIds"/>): δ then goes back per table row.</summary>
-        internal bool FromLookup { get; set; }
+        internal bool FromLookup => Passes.Count > 0 && Passes[0].LookupTable is not null;
     }
 
     /// <summary>
@@ -200,6 +200,24 @@ namespace ModelGen.Training
         /// <param name="bidirectional">Whether a second direction runs from the end.</param>
         /// <param name="returnSequences">Whether every step is returned.</param>
         /// <param name="relu">RNN only: ReLU instead of tanh.</param>
+        /// <param name="tape">What the backward needs.</param>
+        /// <returns>The layer's output.</returns>
+        public static Tensor RecurrentForwardFromLookup(nn.Module module, RecurrentCell cell, Tensor ids, Tensor table, Tensor x, int layers, bool bidirectional, bool returnSequences, bool relu, out RecurrentTape tape) =>
+            RecurrentForwardFromLookup(module, cell, ids, table, x, layers, bidirectional, returnSequences, relu, dropout: 0, training: false, out tape);
+
+        /// <summary>
+        /// <see cref="RecurrentForwardFromLookup(nn.Module, RecurrentCell, Tensor, Tensor, Tensor, int, bool, bool, bool, out RecurrentTape)"/>
+        /// with dropout between the layers, in training (as <see cref="RecurrentForward(nn.Module, RecurrentCell, Tensor, int, bool, bool, bool, double, bool, out RecurrentTape)"/>).
+        /// </summary>
+        /// <param name="module">The recurrent module (its parameters are read by name).</param>
+        /// <param name="cell">The cell.</param>
+        /// <param name="ids">The token ids, N×L.</param>
+        /// <param name="table">The looked-up table E, V×F.</param>
+        /// <param name="x">The lookup's output E[ids], N×L×F.</param>
+        /// <param name="layers">Stacked layers.</param>
+        /// <param name="bidirectional">Whether a second direction runs from the end.</param>
+        /// <param name="returnSequences">Whether every step is returned.</param>
+        /// <param name="relu">RNN only: ReLU instead of tanh.</param>
         /// <param name="dropout">The drop probability between layers.</param>
         /// <param name="training">Whether the module is in training (no dropout otherwise).</param>
         /// <param name="tape">What the backward needs.</param>
@@ -225,7 +243,7 @@ namespace ModelGen.Training
                 parameters[name] = parameter;
             }
 
-            tape = new RecurrentTape(cell, relu, layers, directions, returnSequences) { Length = x.shape[1], FromLookup = ids is not null };
+            tape = new RecurrentTape(cell, relu, layers, directions, returnSequences) { Length = x.shape[1] };
 
             // Time-major, as libtorch runs it: T×N×F, one contiguous block per step (the ids T·N, flat).
             Tensor layerInput = x.transpose(0, 1).contiguous();
@@ -310,7 +328,7 @@ namespace ModelGen.Training
         }
 
         /// <summary>
-        /// <see cref="RecurrentBackward"/> for a layer run by <see cref="RecurrentForwardFromLookup"/>: the
+        /// <see cref="RecurrentBackward"/> for a layer run by <c>RecurrentForwardFromLookup</c>: the
         /// weights' gradients, and δ of the looked-up table per row instead of δ per position: with
         /// S = Σ δz over the positions holding each id (V×G·H), ∂W_ih = Sᵀ·E and δE = S·W_ih, summed over
         /// the directions.

@@ -131,7 +131,7 @@ namespace ModelGen.Training
             Tensor loss = nn.functional.nll_loss(logp, target, reduction: sum ? nn.Reduction.Sum : nn.Reduction.Mean);
             // softmax − onehot: −1 added at each row's target class (no N×K one-hot tensor).
             using Tensor column = target.unsqueeze(1);
-            using Tensor minusOne = MinusOne(output).expand(target.shape[0], 1);
+            using Tensor minusOne = ConstantVectors.Filled(-1.0, target.shape[0], output).unsqueeze(1);
             Tensor gradient = logp.exp_().scatter_add_(1, column, minusOne);
             if (!sum)
             {
@@ -139,23 +139,6 @@ namespace ModelGen.Training
             }
 
             return (loss, gradient);
-        }
-
-        [ThreadStatic]
-        private static Dictionary<(ScalarType Type, DeviceType Device, int Index), Tensor>? t_minusOne;
-
-        // A 1×1 tensor holding −1 per element type and device, kept for the thread's lifetime.
-        private static Tensor MinusOne(Tensor like)
-        {
-            t_minusOne ??= new Dictionary<(ScalarType, DeviceType, int), Tensor>();
-            var key = (like.dtype, like.device_type, like.device_index);
-            if (!t_minusOne.TryGetValue(key, out Tensor? value) || value.IsInvalid)
-            {
-                value = torch.full(new long[] { 1, 1 }, -1.0, dtype: like.dtype, device: like.device).DetachFromDisposeScope();
-                t_minusOne[key] = value;
-            }
-
-            return value;
         }
 
         // Cross-entropy over classes on dimension 1: L = Σₙ Σₖ cₙₖ·(−log pₙₖ)/D with p = softmax(ŷ),

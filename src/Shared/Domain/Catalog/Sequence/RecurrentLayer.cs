@@ -203,15 +203,11 @@ namespace ModelGen.Domain
             // Through time, keeping the gates and states of every step (Gradients.RecurrentForward).
             // Inter-layer dropout (training only) draws the masks libtorch's kernel draws for the same seed.
             string dropout = DropsBetweenLayers(spec) ? $"dropout: {CSharp.Literal(spec.Dropout)}, training: training, " : string.Empty;
-            if (names.Lookup is LookupInput lookup)
-            {
-                // The input is a lookup E[ids]: the input projection multiplies the table, (E·W_ihᵀ + b)[ids].
-                dropout = $"dropout: {CSharp.Literal(DropsBetweenLayers(spec) ? spec.Dropout : 0.0)}, training: training, ";
-                yield return $"{names.Output} = {BackwardRules.Gradients}.RecurrentForwardFromLookup({names.Field}, global::ModelGen.Training.RecurrentCell.{Name}, {lookup.Ids}, {lookup.Table}, {names.Input}, layers: {spec.NumLayers}, bidirectional: {CSharp.Literal(spec.Bidirectional)}, returnSequences: {CSharp.Literal(spec.ReturnSequences)}, relu: {CSharp.Literal(IsRnn && spec.Nonlinearity == 1)}, {dropout}out {names.Saved("steps")});";
-                yield break;
-            }
-
-            yield return $"{names.Output} = {BackwardRules.Gradients}.RecurrentForward({names.Field}, global::ModelGen.Training.RecurrentCell.{Name}, {names.Input}, layers: {spec.NumLayers}, bidirectional: {CSharp.Literal(spec.Bidirectional)}, returnSequences: {CSharp.Literal(spec.ReturnSequences)}, relu: {CSharp.Literal(IsRnn && spec.Nonlinearity == 1)}, {dropout}out {names.Saved("steps")});";
+            // After a lookup E[ids] the input projection multiplies the table, (E·W_ihᵀ + b)[ids].
+            (string method, string input) = names.Lookup is LookupInput lookup
+                ? ("RecurrentForwardFromLookup", $"{lookup.Ids}, {lookup.Table}, {names.Input}")
+                : ("RecurrentForward", names.Input);
+            yield return $"{names.Output} = {BackwardRules.Gradients}.{method}({names.Field}, global::ModelGen.Training.RecurrentCell.{Name}, {input}, layers: {spec.NumLayers}, bidirectional: {CSharp.Literal(spec.Bidirectional)}, returnSequences: {CSharp.Literal(spec.ReturnSequences)}, relu: {CSharp.Literal(IsRnn && spec.Nonlinearity == 1)}, {dropout}out {names.Saved("steps")});";
         }
 
         /// <summary>Whether the module drops between layers: more than one layer and p &gt; 0 (PyTorch ignores p for one layer).</summary>
